@@ -1,0 +1,45 @@
+/** Builds Requests for the terminal faces (CLI and console). */
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { basename } from 'node:path';
+import type { Lang } from '../../core/lang.js';
+import type { Attachment, Request } from '../../core/request.js';
+
+export function localActorId(): string {
+  let name = process.env.USER ?? 'unknown';
+  try {
+    name = userInfo().username;
+  } catch {
+    /* no passwd entry (containers): fall back to $USER */
+  }
+  return `console:${name}`;
+}
+
+export function fileAttachment(path: string): Attachment {
+  return { name: basename(path), path, read: () => readFile(path) };
+}
+
+export async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+export function localRequest(
+  platform: 'cli' | 'console',
+  lang: Lang,
+  args: string[],
+  textContent: string,
+  extra: Partial<Request> = {},
+): Request {
+  return {
+    platform,
+    actor: { id: localActorId() },
+    channel: platform,
+    lang,
+    args,
+    text: textContent,
+    attachments: [],
+    ...extra,
+  };
+}

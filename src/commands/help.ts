@@ -1,0 +1,28 @@
+/** `help [COMMAND]`: what the bot can do, in the reader's language. */
+import type { Command } from '../core/command.js';
+import { t } from '../core/lang.js';
+import type { AppServices } from '../main.js';
+
+export const helpCommand: Command = {
+  name: 'help',
+  summary: {
+    en: 'Lists the commands, or explains one: help explain.',
+    id: 'Menampilkan daftar perintah, atau menjelaskan satu perintah: help explain.',
+    de: 'Listet die Befehle auf oder erklärt einen: help explain.',
+  },
+  usage: 'help [COMMAND]',
+  async run({ args, lang, services }) {
+    const router = (services as AppServices).router;
+    if (args[0]) {
+      const command = router.find(args[0]);
+      if (command) return router.helpFor(command, lang);
+    }
+    const rows = router.commands.map((c) => [c.slash ? `${c.name} (${c.slash})` : c.name, t(c.summary, lang)]);
+    return {
+      severity: 'info',
+      title: 'postmaster',
+      parts: [{ kind: 'table', columns: ['command', lang === 'de' ? 'was er tut' : lang === 'id' ? 'fungsi' : 'what it does'], rows }],
+      data: router.commands.map((c) => ({ name: c.name, slash: c.slash ?? null, usage: c.usage, summary: t(c.summary, lang) })),
+    };
+  },
+};

@@ -1,0 +1,36 @@
+/**
+ * Secrets and deployment settings come from the environment, never from the
+ * YAML file in a repository. This is the only module that reads them; it lays
+ * them over the parsed YAML before validation.
+ */
+type Raw = Record<string, unknown>;
+
+function section(raw: Raw, key: string): Raw {
+  const value = raw[key];
+  if (value && typeof value === 'object' && !Array.isArray(value)) return value as Raw;
+  const fresh: Raw = {};
+  raw[key] = fresh;
+  return fresh;
+}
+
+/** [environment variable, config path] — the value is copied when the variable is set and non-empty. */
+export const ENV_KEYS: Array<[string, string[]]> = [
+  ['REDIS_URL', ['store', 'redisUrl']],
+  ['POSTMASTER_DATA_DIR', ['dataDir']],
+  ['POSTMASTER_LANG', ['lang']],
+  ['LOG_LEVEL', ['log', 'level']],
+  ['PORT', ['server', 'port']],
+];
+
+export function applyEnv(input: Raw, env: NodeJS.ProcessEnv): Raw {
+  const raw: Raw = structuredClone(input);
+  for (const [name, path] of ENV_KEYS) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    let target = raw;
+    for (const key of path.slice(0, -1)) target = section(target, key);
+    const last = path[path.length - 1]!;
+    target[last] = name === 'PORT' ? Number(value) : value;
+  }
+  return raw;
+}

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../src/config/load.js';
+
+function file(content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'pm-config-')), 'postmaster.yaml');
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('config', () => {
+  it('starts on embedded defaults with no file and no environment', () => {
+    const config = loadConfig({ env: {} });
+    assert.equal(config.lang, 'en');
+    assert.equal(config.store.redisUrl, undefined);
+    assert.equal(config.dataDir, 'data');
+  });
+
+  it('reads the YAML file and lays secrets from the environment over it', () => {
+    const config = loadConfig({ path: file('lang: de\nlimits:\n  maxInputBytes: 1000\n'), env: { REDIS_URL: 'redis://127.0.0.1:6379' } });
+    assert.equal(config.lang, 'de');
+    assert.equal(config.limits.maxInputBytes, 1000);
+    assert.equal(config.store.redisUrl, 'redis://127.0.0.1:6379');
+  });
+
+  it('takes the path from POSTMASTER_CONFIG', () => {
+    const config = loadConfig({ env: { POSTMASTER_CONFIG: file('lang: id\n') } });
+    assert.equal(config.lang, 'id');
+  });
+
+  it('stops on a misspelt key with a sentence that names it', () => {
+    assert.throws(() => loadConfig({ path: file('limits:\n  maxInputByte: 10\n'), env: {} }), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /unknown key "limits\.maxInputByte"/);
+      return true;
+    });
+  });
+
+  it('stops on a bad value naming the key', () => {
+    assert.throws(() => loadConfig({ path: file('lang: fr\n'), env: {} }), /key "lang"/);
+    assert.throws(() => loadConfig({ path: file('server:\n  port: -1\n'), env: {} }), /key "server\.port"/);
+  });
+
+  it('explains an unreadable or malformed file', () => {
+    assert.throws(() => loadConfig({ path: '/nonexistent/postmaster.yaml', env: {} }), /Cannot read the config file .*ENOENT/);
+    assert.throws(() => loadConfig({ path: file('lang: [\n'), env: {} }), /not valid YAML/);
+    assert.throws(() => loadConfig({ path: file('- a\n- b\n'), env: {} }), /must hold a mapping/);
+  });
+});

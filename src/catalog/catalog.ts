@@ -78,8 +78,8 @@ export function parseCatalogFile(textContent: string, file: string): { source: C
       if (why) throw new CatalogError(`${file}: entry ${e.id}, pattern /${pattern}/: ${why}.`);
     }
     const m = e.match;
-    if (!m.texts.length && !m.logCodes.length && !m.enhancedCodes.length && !m.patterns.length) {
-      throw new CatalogError(`${file}: entry ${e.id} has nothing to match (texts, logCodes, enhancedCodes or patterns).`);
+    if (!m.texts.length && !m.logCodes.length && !m.enhancedCodes.length && !m.patterns.length && !m.replyCodes.length) {
+      throw new CatalogError(`${file}: entry ${e.id} has nothing to match (texts, logCodes, enhancedCodes, patterns or replyCodes).`);
     }
     return {
       ...e,

@@ -37,5 +37,10 @@ export interface Command {
    * line breaks); the router still parses leading options from `args`.
    */
   rawText?: boolean;
+  /**
+   * Positional arguments are file paths (`-` is standard input). The CLI face
+   * turns them into Request.attachments; chat faces attach uploaded files.
+   */
+  fileArgs?: boolean;
   run(ctx: CommandContext): Promise<Reply>;
 }

@@ -61,6 +61,8 @@ export interface Reply {
   asJson?: boolean;
   /** Process exit status for the CLI: 0 done, 1 refused/failed, 2 bad input. */
   exitCode?: 0 | 1 | 2;
+  /** Sentences about inputs that could not be handled while others were; the CLI prints them on stderr. */
+  errors?: string[];
   /** Short plain-text summary for notifications and platform fallbacks. */
   summary?: string;
 }

@@ -9,7 +9,9 @@ import { BotError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
 import { createServices, startBot } from '../../main.js';
 import { CatalogError } from '../../catalog/catalog.js';
-import { localRequest, readAll } from './local-request.js';
+import { parseOptions } from '../../core/router.js';
+import type { Command } from '../../core/command.js';
+import { fileAttachment, localRequest, readAll } from './local-request.js';
 import { renderText } from './render-text.js';
 
 export interface CliIO {
@@ -49,7 +51,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return await startBot(services, io);
     }
     const [name, ...args] = rest;
+    const command = services.router.find(name!);
+    const attachments = command?.fileArgs ? fileArgsOf(command, args).map(fileAttachment) : [];
     const request = localRequest('cli', services.config.lang, args, args.join(' '), {
+      attachments,
       stdin: () => readAll(io.stdin),
       interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY),
       ask: async (question: string) => {
@@ -70,7 +75,17 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+/** The positional arguments of a file-taking command, except `-` (standard input, read by the command). */
+function fileArgsOf(command: Command, args: string[]): string[] {
+  try {
+    return parseOptions(command, args).args.filter((a) => a !== '-');
+  } catch {
+    return []; // the router reports the usage error
+  }
+}
+
 function writeReply(reply: Reply, io: CliIO): void {
+  for (const error of reply.errors ?? []) io.stderr.write(`${error}\n`);
   const failed = (reply.exitCode ?? 0) !== 0 && reply.data === undefined;
   if (failed) {
     // Errors go to stderr as one line, so scripts reading stdout see nothing half-written.

@@ -1,0 +1,92 @@
+/**
+ * RFC 3464 delivery-status fields, read from text: one group per recipient
+ * (Final-Recipient, Action, Status, Remote-MTA, Diagnostic-Code …) plus the
+ * per-message fields (Reporting-MTA …). Folded lines are joined.
+ */
+
+export interface DsnRecipient {
+  finalRecipient?: string;
+  originalRecipient?: string;
+  action?: string;
+  status?: string;
+  remoteMta?: string;
+  diagnosticType?: string;
+  diagnostic?: string;
+}
+
+export interface DsnReport {
+  reportingMta?: string;
+  receivedFromMta?: string;
+  recipients: DsnRecipient[];
+}
+
+const PER_RECIPIENT = new Set([
+  'final-recipient', 'original-recipient', 'x-actual-recipient', 'action', 'status', 'remote-mta',
+  'diagnostic-code', 'last-attempt-date', 'will-retry-until', 'final-log-id',
+]);
+const PER_MESSAGE = new Set(['reporting-mta', 'received-from-mta', 'arrival-date', 'original-envelope-id', 'x-postfix-sender', 'x-postfix-queue-id', 'dsn-gateway']);
+
+/** "rfc822; user@example.com" → user@example.com (type prefix and angle brackets removed). */
+export function fieldValue(raw: string): string {
+  const value = raw.includes(';') ? raw.slice(raw.indexOf(';') + 1) : raw;
+  return value.trim().replace(/^<(.*)>$/, '$1').trim();
+}
+
+/** True when the text holds at least one RFC 3464 per-recipient group. */
+export function hasDsnFields(text: string): boolean {
+  return /^(?:final-recipient|original-recipient)\s*:/im.test(text) && /^(?:action|status|diagnostic-code)\s*:/im.test(text);
+}
+
+export function parseDsnFields(text: string): DsnReport {
+  const report: DsnReport = { recipients: [] };
+  const fields: Array<{ key: string; value: string }> = [];
+  let folding = false;
+  for (const line of text.split('\n')) {
+    if (folding && /^[ \t]+\S/.test(line)) {
+      fields[fields.length - 1]!.value += ` ${line.trim()}`;
+      continue;
+    }
+    const m = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s?(.*)$/.exec(line);
+    const key = m?.[1]!.toLowerCase();
+    folding = Boolean(key && (PER_RECIPIENT.has(key) || PER_MESSAGE.has(key)));
+    if (folding) fields.push({ key: key!, value: m![2]! });
+  }
+
+  let current: DsnRecipient | null = null;
+  let seen = new Set<string>();
+  for (const { key, value } of fields) {
+    if (PER_MESSAGE.has(key)) {
+      if (key === 'reporting-mta') report.reportingMta ??= fieldValue(value);
+      if (key === 'received-from-mta') report.receivedFromMta ??= fieldValue(value);
+      continue;
+    }
+    const isRecipientKey = key === 'final-recipient' || key === 'original-recipient';
+    // A recipient field after the group's body, or any field seen twice, starts the next group.
+    const bodyStarted = seen.has('action') || seen.has('status') || seen.has('diagnostic-code');
+    if (!current || seen.has(key) || (isRecipientKey && bodyStarted)) {
+      current = {};
+      seen = new Set();
+      report.recipients.push(current);
+    }
+    seen.add(key);
+    switch (key) {
+      case 'final-recipient': current.finalRecipient = fieldValue(value); break;
+      case 'original-recipient': current.originalRecipient = fieldValue(value); break;
+      case 'x-actual-recipient': current.originalRecipient ??= fieldValue(value); break;
+      case 'action': current.action = value.trim().toLowerCase().split(/\s/)[0]; break;
+      case 'status': current.status = value.trim().split(/\s/)[0]; break;
+      case 'remote-mta': current.remoteMta = fieldValue(value); break;
+      case 'diagnostic-code': {
+        const semi = value.indexOf(';');
+        if (semi > 0 && semi < 20 && /^[A-Za-z0-9-]+$/.test(value.slice(0, semi).trim())) {
+          current.diagnosticType = value.slice(0, semi).trim().toUpperCase();
+          current.diagnostic = value.slice(semi + 1).trim();
+        } else {
+          current.diagnostic = value.trim();
+        }
+        break;
+      }
+    }
+  }
+  return report;
+}

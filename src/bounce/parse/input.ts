@@ -1,0 +1,85 @@
+/**
+ * First look at the raw input: refuse what is too large, recognise binary
+ * data, and normalise line ends (LF, CRLF and CR-only all become LF).
+ */
+import { BotError } from '../../core/errors.js';
+
+export type InputShape = 'empty' | 'binary' | 'message' | 'text';
+
+export interface DecodedInput {
+  shape: InputShape;
+  /** The input as text with LF line ends (empty for binary input). */
+  text: string;
+  /** Raw bytes with LF line ends, for the MIME parser. */
+  bytes: Buffer;
+}
+
+export function tooLarge(size: number, max: number, name: string): BotError {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return new BotError(
+    'input_too_large',
+    `${name} is ${mb(size)}, more than the ${mb(max)} the explainer reads (limits.maxInputBytes). Paste the bounce's report part, or attach the .eml without its large attachments.`,
+  );
+}
+
+/** Normalises CRLF and CR-only line ends to LF. */
+export function toLf(value: string): string {
+  return value.replace(/\r\n?/g, '\n');
+}
+
+/** The same normalisation on bytes, so 8-bit bodies in other charsets stay intact for the MIME parser. */
+export function bytesToLf(bytes: Buffer): Buffer {
+  if (!bytes.includes(13)) return bytes;
+  const out = Buffer.allocUnsafe(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 13) {
+      out[n++] = 10;
+      if (bytes[i + 1] === 10) i++;
+    } else out[n++] = b;
+  }
+  return out.subarray(0, n);
+}
+
+function looksBinary(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, 8192);
+  if (sample.length === 0) return false;
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 9 || (byte > 13 && byte < 32) || byte === 127) control++;
+  }
+  return control / sample.length > 0.1;
+}
+
+/** Header names that, at the top of the input, mean "this is a whole message". */
+const MESSAGE_HEADERS = /^(?:from|to|subject|date|received|return-path|message-id|mime-version|content-type|delivered-to|x-[a-z0-9-]+|reply-to|sender|auto-submitted|x-failed-recipients)$/i;
+
+export function looksLikeMessage(text: string): boolean {
+  const lines = text.replace(/^\s*\n/, '').split('\n', 80);
+  let start = 0;
+  if (lines[0]?.startsWith('From ')) start = 1; // mbox separator line
+  let headers = 0;
+  let known = 0;
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') return headers >= 2 && known >= 1;
+    if (/^[ \t]/.test(line) && headers > 0) continue; // folded header
+    const m = /^([!-9;-~]+):/.exec(line);
+    if (!m) return false;
+    headers++;
+    if (MESSAGE_HEADERS.test(m[1]!)) known++;
+  }
+  return headers >= 3 && known >= 2;
+}
+
+export function decodeInput(raw: Buffer | string, maxBytes: number, name = 'The input'): DecodedInput {
+  const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+  if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes, name);
+  if (looksBinary(bytes)) return { shape: 'binary', text: '', bytes };
+  const lf = bytesToLf(bytes);
+  const text = lf.toString('utf8');
+  if (text.trim() === '') return { shape: 'empty', text: '', bytes: lf };
+  return { shape: looksLikeMessage(text) ? 'message' : 'text', text, bytes: lf };
+}

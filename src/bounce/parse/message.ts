@@ -1,0 +1,84 @@
+/**
+ * Reads a whole message (an .eml, a pasted bounce with headers) through
+ * mailparser: headers, the readable text (mailparser joins text/plain and
+ * message/delivery-status parts), the report parts it keeps as attachments,
+ * and the returned original's headers.
+ */
+import { simpleParser, type ParsedMail } from 'mailparser';
+
+export interface ReadMessage {
+  /** Header name (lower case) → raw values, unfolded. */
+  headers: Map<string, string[]>;
+  subject: string;
+  from: string;
+  /** Readable body: text parts, delivery-status parts, html converted to text when there is no text. */
+  body: string;
+  /** message/delivery-status parts mailparser kept as attachments. */
+  deliveryStatus: string[];
+  /** message/feedback-report parts (ARF). */
+  feedbackReports: string[];
+  /** Headers of the returned original (message/rfc822 or text/rfc822-headers), when attached. */
+  originalHeaders: string;
+  contentType: string;
+}
+
+const PARSER_OPTIONS = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, maxHtmlLengthToParse: 2_000_000 } as const;
+
+export function header(message: ReadMessage, name: string): string | undefined {
+  return message.headers.get(name.toLowerCase())?.[0];
+}
+
+export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
+  const parsed: ParsedMail = await simpleParser(bytes, PARSER_OPTIONS);
+  const headers = new Map<string, string[]>();
+  for (const { key, line } of parsed.headerLines) {
+    const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    const list = headers.get(key) ?? [];
+    list.push(value);
+    headers.set(key, list);
+  }
+  const deliveryStatus: string[] = [];
+  const feedbackReports: string[] = [];
+  let originalHeaders = '';
+  for (const attachment of parsed.attachments) {
+    const type = attachment.contentType.toLowerCase();
+    const content = attachment.content.toString('utf8');
+    if (type === 'message/delivery-status' || type === 'message/global-delivery-status') deliveryStatus.push(content);
+    else if (type === 'message/feedback-report') feedbackReports.push(content);
+    else if ((type === 'message/rfc822' || type === 'text/rfc822-headers' || type === 'message/global') && !originalHeaders) {
+      originalHeaders = content.replace(/\r\n?/g, '\n').split('\n\n')[0] ?? '';
+    }
+  }
+  let body = parsed.text ?? '';
+  if (!body.trim() && typeof parsed.html === 'string') body = htmlToText(parsed.html);
+  if (!body.trim() && deliveryStatus.length === 0 && feedbackReports.length === 0) {
+    // A broken MIME structure (a boundary that never appears) leaves mailparser with nothing: read the raw body.
+    const raw = bytes.toString('utf8');
+    const start = raw.search(/\n\n/);
+    if (start >= 0) body = raw.slice(start + 2);
+  }
+  return {
+    headers,
+    subject: parsed.subject ?? '',
+    from: parsed.from?.value.map((a) => a.address ?? '').join(', ') ?? '',
+    body: body.replace(/\r\n?/g, '\n'),
+    deliveryStatus,
+    feedbackReports,
+    originalHeaders,
+    contentType: headers.get('content-type')?.[0] ?? '',
+  };
+}
+
+/** A plain rendering of an HTML-only bounce (tags dropped, entities decoded). */
+function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[^<]*<\/\1>/gi, '')
+    .replace(/<br\s*\/?>|<\/p>|<\/div>|<\/tr>|<\/li>/gi, '\n')
+    .replace(/<[^>]{0,2000}>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}

@@ -1,0 +1,88 @@
+/**
+ * SMTP reply text: joins folded multi-line replies ("550-5.7.1 a" / "550 5.7.1 b")
+ * into one, and reads the reply code, enhanced status code, SMTP command and
+ * remote host that a diagnostic text names. Nothing is invented: a value the
+ * text does not hold is left out.
+ */
+
+const CONTINUATION = /^([245]\d\d)[- ](?:([245]\.\d{1,3}\.\d{1,3})[ -])?/;
+
+/** Joins `550-5.7.1 …` continuation lines into single replies. */
+export function unfoldReplies(text: string): string {
+  const out: string[] = [];
+  let pending: { code: string; parts: string[]; status?: string } | null = null;
+  for (const line of text.split('\n')) {
+    const m = CONTINUATION.exec(line.trim());
+    if (m) {
+      const rest = line.trim().slice(m[0].length);
+      if (pending && pending.code === m[1]) {
+        pending.parts.push(rest);
+      } else {
+        if (pending) out.push(render(pending));
+        pending = { code: m[1]!, parts: [rest], ...(m[2] ? { status: m[2] } : {}) };
+      }
+      if (line.trim()[3] === ' ') {
+        out.push(render(pending));
+        pending = null;
+      }
+      continue;
+    }
+    if (pending) {
+      out.push(render(pending));
+      pending = null;
+    }
+    out.push(line);
+  }
+  if (pending) out.push(render(pending));
+  return out.join('\n');
+}
+
+function render(p: { code: string; parts: string[]; status?: string }): string {
+  return `${p.code} ${p.status ? `${p.status} ` : ''}${p.parts.join(' ').replace(/\s+/g, ' ').trim()}`;
+}
+
+const REPLY_CODE = /(?:^|[\s:;([<>"'=])([245][0-5]\d)(?=[ -](?:[245]\.\d{1,3}\.\d{1,3}\b|[#(<[A-Za-z"'])|$)/;
+const STATUS = /(?:^|[^\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)/;
+const QMAIL_STATUS = /\(#([245]\.\d{1,3}\.\d{1,3})\)/;
+
+export function findReplyCode(text: string): string | undefined {
+  return REPLY_CODE.exec(text.slice(0, 8192))?.[1];
+}
+
+export function findStatus(text: string): string | undefined {
+  const head = text.slice(0, 8192);
+  return STATUS.exec(head)?.[1] ?? QMAIL_STATUS.exec(head)?.[1];
+}
+
+const COMMANDS: Array<[RegExp, string]> = [
+  [/\b(?:after|in reply to|for|response to|while sending|during) (?:the )?(?:end of )?(?:data|message)(?: command)?\b|\bafter end of data\b|>>> data\b|\bafter data\b/i, 'DATA'],
+  [/\b(?:after|in reply to|for|response to) (?:the )?rcpt(?: to)?\b|\brcpt to(?::? ?<[^>]{0,320}>)? response\b|>>> rcpt to\b/i, 'RCPT'],
+  [/\b(?:after|in reply to|for|response to) (?:the )?mail(?: from)?\b|>>> mail from\b/i, 'MAIL'],
+  [/\b(?:after|in reply to|for|response to) (?:the )?ehlo\b|>>> ehlo\b/i, 'EHLO'],
+  [/\b(?:after|in reply to|for|response to) (?:the )?helo\b|>>> helo\b/i, 'HELO'],
+  [/\b(?:after|in reply to) (?:the )?(?:initial )?(?:connection|greeting|banner)\b|\bconnected but greeting failed\b/i, 'CONN'],
+  [/\b(?:after|in reply to) (?:the )?starttls\b/i, 'STARTTLS'],
+];
+
+export function findCommand(text: string): string | undefined {
+  const head = text.slice(0, 8192);
+  for (const [re, name] of COMMANDS) if (re.test(head)) return name;
+  return undefined;
+}
+
+const HOST_PATTERNS: RegExp[] = [
+  /\bhost ([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\.? ?\[[0-9A-Fa-f.:]{2,45}\]/,
+  /\bremote host ([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z0-9]{1,63}) said\b/i,
+  /\bwhile talking to ([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\.?:/i,
+  /\b(?:host|by|server) ([A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63})\.? said\b/i,
+  /\bremote host ([0-9]{1,3}(?:\.[0-9]{1,3}){3})\b/i,
+];
+
+export function findRemoteHost(text: string): string | undefined {
+  const head = text.slice(0, 8192);
+  for (const re of HOST_PATTERNS) {
+    const m = re.exec(head);
+    if (m) return m[1]!.toLowerCase();
+  }
+  return undefined;
+}

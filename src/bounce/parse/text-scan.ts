@@ -1,0 +1,174 @@
+/**
+ * Reads the human-readable part of a bounce when there are no (or too few)
+ * delivery-status fields: which recipients failed, and the words said about
+ * each. Works across MTAs by the shapes their reports share — an address on a
+ * line of its own followed by the reply (qmail, Exim), `<address>: reply`
+ * (Postfix), `<address>... reply` and SMTP transcripts (Sendmail), `To:` /
+ * `Recipient:` labels (Exchange, Domino and many gateways).
+ */
+
+export interface ScannedRecipient {
+  recipient?: string;
+  diagnostic: string;
+}
+
+const ADDR = String.raw`[^\s<>()"',;:@]{1,64}@[A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9]`;
+const ADDRESS_RE = new RegExp(ADDR);
+
+/** Lines that start the returned original; everything after them is the sender's own message. */
+const ORIGINAL_MARKERS: RegExp[] = [
+  /^\s*-{2,}.{0,40}\b(?:copy of (?:the|your) message|original message|unsent message|returned (?:message|mail|content)|message (?:headers?|body|text) follows?|headers? of (?:the )?original|below this line|rejected message|undelivered message (?:follows|headers))/i,
+  /^\s*-{2,}\s*(?:original|returned|forwarded) (?:message|mail|headers)/i,
+  /^\s*(?:original message|unsent message|returned message) (?:follows|headers?)/i,
+  /^content-type:\s*(?:message\/rfc822|text\/rfc822-headers|message\/global)\b/i,
+  /^\s*-+ ?(?:the )?header of (?:the )?original message/i,
+  /^\s*-+ ?(?:orig(?:inal)? message|message original)/i,
+];
+
+export function cutOriginal(body: string): string {
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (ORIGINAL_MARKERS.some((re) => re.test(lines[i]!))) return lines.slice(0, i).join('\n');
+  }
+  return body;
+}
+
+/** Addresses that are never the failed recipient. */
+function isSystemAddress(address: string): boolean {
+  return /^(?:mailer-daemon|postmaster|mail-daemon|daemon|root|nobody|noreply|no-reply)@/i.test(address);
+}
+
+function clean(address: string): string {
+  return address.replace(/^<|>$/g, '').replace(/[.:;,]+$/, '').toLowerCase();
+}
+
+interface Hit {
+  line: number;
+  recipient: string;
+  /** Text on the same line after the address. */
+  rest: string;
+  /** How much the shape is trusted; a stronger shape wins over a weaker one. */
+  strength: number;
+}
+
+const SHAPES: Array<{ re: RegExp; strength: number }> = [
+  // qmail / Exim: the address alone on its line, maybe in <> and with a trailing colon.
+  { re: new RegExp(String.raw`^\s*["<]?(${ADDR})[">]?:?\s*$`), strength: 3 },
+  // Postfix: "<rcpt> (expanded from <x>): host … said: …", "<rcpt>: …"
+  { re: new RegExp(String.raw`^\s*<(${ADDR})>(?:\s*\([^)]{0,300}\))?\s*[:.]\s*(.*)$`), strength: 3 },
+  // OpenSMTPD and others: "rcpt@example.org: 550 5.1.1 …"
+  { re: new RegExp(String.raw`^\s*(${ADDR}):\s+(\S.*)$`), strength: 3 },
+  // Sendmail: "550 5.1.1 <rcpt>... User unknown", "<rcpt>... Deferred"
+  { re: new RegExp(String.raw`^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?<?(${ADDR})>?\.\.\.\s*(.*)$`), strength: 2 },
+  // Exchange: "rcpt@example.org on Thu, 29 Apr 2010 00:00:00 -0000"
+  { re: new RegExp(String.raw`^\s*<?(${ADDR})>? on (?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4}\b(.*)$`), strength: 3 },
+  // Labels: "Recipient: x", "Failed recipient: x", "Original-Recipient: x"
+  { re: new RegExp(String.raw`^\s*(?:(?:failed |original |final |invalid |unknown )?recipients?(?: address(?:es)?)?|addressed to|rcpt to|user|address)\s*[:=]\s*<?(${ADDR})>?\s*(.*)$`, 'i'), strength: 2 },
+  // "To: x" names a recipient only when nothing better does (it may be the original's header).
+  { re: new RegExp(String.raw`^\s*to\s*:\s*<?(${ADDR})>?\s*(.*)$`, 'i'), strength: 1 },
+  // "… delivery to the following recipient(s) failed … x@y" lines that start with the address and say why.
+  { re: new RegExp(String.raw`^\s*<?(${ADDR})>?\s+(?:on \S+ )?(?:-|—|:)?\s*(\S.*)$`), strength: 1 },
+];
+
+function findHits(lines: string[]): Hit[] {
+  const hits: Hit[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.length > 2000 || !line.includes('@')) continue;
+    for (const { re, strength } of SHAPES) {
+      const m = re.exec(line);
+      if (!m) continue;
+      const recipient = clean(m[1]!);
+      if (!isSystemAddress(recipient)) hits.push({ line: i, recipient, rest: (m[2] ?? '').trim(), strength });
+      break;
+    }
+  }
+  return hits;
+}
+
+const REPLY_LINE = /(?:^|\s)[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\b|[^\d\s])/;
+const ERROR_LABEL = /^\s*(?:error|reason|diagnostic(?: code)?|remote server replied|smtp error)\s*:/i;
+
+/** Lines where a report's own boilerplate starts: the diagnostic never runs past them. */
+const BOILERPLATE = /^\s*(?:-{3,}|={3,}|for further assistance|if you do so,? please include|please (?:do not|don't) reply|the mail system\s*$|reporting-mta:|final-recipient:|original-recipient:|content-type:|this is an automatically generated|if you need help|you can delete your own text)/i;
+
+/**
+ * The diagnostic block that belongs to a hit: its own line's rest plus the
+ * lines below (across blank lines) until the next recipient, boilerplate or
+ * 25 lines; when nothing follows, the lines just above the address.
+ */
+function blockAround(lines: string[], hit: Hit, nextLine: number): string {
+  const out: string[] = [];
+  if (hit.rest) out.push(hit.rest);
+  for (let i = hit.line + 1; i < Math.min(nextLine, lines.length, hit.line + 25); i++) {
+    const line = lines[i]!;
+    if (BOILERPLATE.test(line)) break;
+    if (line.trim()) out.push(line.trim());
+  }
+  if (out.length === 0) {
+    for (let i = hit.line - 1; i >= Math.max(0, hit.line - 3); i--) {
+      const line = lines[i]!;
+      if (!line.trim() || BOILERPLATE.test(line)) break;
+      out.unshift(line.trim());
+    }
+  }
+  return out.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Sendmail-style transcripts: ">>> RCPT To:<x>" followed by "<<< 550 …". */
+function transcriptReplies(lines: string[]): Map<string, string> {
+  const byRecipient = new Map<string, string>();
+  for (let i = 0; i < lines.length; i++) {
+    const m = new RegExp(String.raw`^>>>\s*RCPT\s+TO:\s*<?(${ADDR})>?`, 'i').exec(lines[i]!);
+    if (!m) continue;
+    const replies: string[] = [];
+    for (let j = i + 1; j < Math.min(lines.length, i + 10); j++) {
+      const r = /^<<<\s*(.*)$/.exec(lines[j]!);
+      if (!r) break;
+      replies.push(r[1]!);
+    }
+    if (replies.length) byRecipient.set(clean(m[1]!), replies.join(' '));
+  }
+  return byRecipient;
+}
+
+/**
+ * Scans readable bounce text. `exclude` lists addresses known not to be
+ * recipients (the bounce's own sender, the original sender).
+ */
+export function scanHumanText(text: string, exclude: string[] = []): ScannedRecipient[] {
+  const lines = text.split('\n');
+  const excluded = new Set(exclude.map((a) => a.toLowerCase()));
+  const hits = findHits(lines).filter((h) => !excluded.has(h.recipient));
+  const transcript = transcriptReplies(lines);
+  if (hits.length === 0 && transcript.size === 0) return [];
+
+  // Keep the strongest shape seen; weaker shapes only count when nothing stronger exists.
+  const best = Math.max(0, ...hits.map((h) => h.strength));
+  const chosen = hits.filter((h) => h.strength === best || (best < 3 && h.strength >= 2));
+  const results = new Map<string, ScannedRecipient>();
+  chosen.forEach((hit, index) => {
+    const next = chosen[index + 1]?.line ?? lines.length;
+    const block = blockAround(lines, hit, next);
+    const previous = results.get(hit.recipient);
+    const diagnostic = [transcript.get(hit.recipient), block].filter(Boolean).join(' ').trim();
+    if (!previous || diagnostic.length > previous.diagnostic.length) {
+      results.set(hit.recipient, { recipient: hit.recipient, diagnostic });
+    }
+  });
+  for (const [recipient, reply] of transcript) {
+    if (!results.has(recipient)) results.set(recipient, { recipient, diagnostic: reply });
+  }
+  const found = [...results.values()];
+  if (found.length === 1 && !REPLY_LINE.test(found[0]!.diagnostic)) {
+    // One recipient, but its block holds no server reply: the report states it elsewhere ("Error message below: 550 …").
+    const replies = lines.filter((l) => REPLY_LINE.test(l) || ERROR_LABEL.test(l)).map((l) => l.trim()).slice(0, 5);
+    if (replies.length) found[0]!.diagnostic = [found[0]!.diagnostic, ...replies].filter(Boolean).join(' ');
+  }
+  return found;
+}
+
+export function firstAddress(value: string | undefined): string | undefined {
+  const m = value ? ADDRESS_RE.exec(value) : null;
+  return m ? clean(m[0]) : undefined;
+}

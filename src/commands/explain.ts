@@ -1,0 +1,111 @@
+/**
+ * `explain [FILE...|-] [--lang en|id|de] [--json]` — what a bounce means, who
+ * must act and what to do. In chat: /bounce <pasted text> or an attached .eml.
+ */
+import { createHash } from 'node:crypto';
+import { Classifier } from '../bounce/classify.js';
+import { explainInput } from '../bounce/explain.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { Command } from '../core/command.js';
+import { BotError, UsageError } from '../core/errors.js';
+import { t } from '../core/lang.js';
+import type { Reply } from '../core/reply.js';
+import type { Request } from '../core/request.js';
+import { explanationReply, type NamedExplanation } from './explain-reply.js';
+import { NOTES } from './explain-text.js';
+
+const REF_TTL_MS = 24 * 60 * 60 * 1000;
+const classifiers = new WeakMap<Catalog, Classifier>();
+
+/** One classifier per catalogue: building it compiles every pattern once. */
+export function classifierFor(catalog: Catalog): Classifier {
+  let classifier = classifiers.get(catalog);
+  if (!classifier) {
+    classifier = new Classifier(catalog);
+    classifiers.set(catalog, classifier);
+  }
+  return classifier;
+}
+
+/** The pasted text after any leading options (chat keeps the raw text; options were parsed from the tokens). */
+function pastedText(request: Request): string {
+  return request.text.replace(/^\s*(?:(?:--lang(?:=|\s+)\S+|--json|--fields|--ref(?:=|\s+)\S+)\s*)+/, '');
+}
+
+async function readInput(name: string, read: () => Promise<Buffer>): Promise<Buffer> {
+  try {
+    return await read();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String((error as Error).message);
+    throw new UsageError(`Cannot read ${name}: ${why}. Give the path of a bounce (.eml or text), or - for standard input.`);
+  }
+}
+
+export const explainCommand: Command = {
+  name: 'explain',
+  aliases: ['bounce'],
+  slash: '/bounce',
+  summary: {
+    en: 'Explains a bounce: what happened, whether it is temporary, who must act and what to do.',
+    id: 'Menjelaskan bounce: apa yang terjadi, apakah sementara, siapa yang harus bertindak dan apa yang perlu dilakukan.',
+    de: 'Erklärt einen Bounce: was passiert ist, ob es vorübergehend ist, wer handeln muss und was zu tun ist.',
+  },
+  usage: 'explain [FILE...|-] [--lang en|id|de] [--json]   (chat: /bounce <pasted bounce>)',
+  options: { ref: { type: 'string' }, fields: { type: 'boolean' } },
+  rawText: true,
+  fileArgs: true,
+  async run({ request, args, flags, lang, services }): Promise<Reply> {
+    const { catalog, store, config } = services;
+    const classifier = classifierFor(catalog);
+    const maxBytes = config.limits.maxInputBytes;
+    const inputs: Array<{ name: string; read: () => Promise<Buffer> }> = [];
+
+    if (typeof flags.ref === 'string') {
+      if (!/^[0-9a-f]{16}$/.test(flags.ref)) throw new UsageError(`"${flags.ref}" is not an explanation reference; press the button again or paste the bounce.`);
+      const stored = await store.get(`explain:ref:${flags.ref}`);
+      if (stored === null) throw new UsageError(t(NOTES.expiredRef!, lang));
+      inputs.push({ name: '-', read: async () => Buffer.from(stored, 'utf8') });
+    } else if (request.platform === 'cli') {
+      for (const attachment of request.attachments) inputs.push({ name: attachment.path ?? attachment.name, read: () => attachment.read() });
+      if ((args.length === 0 || args.includes('-')) && request.stdin) inputs.push({ name: '-', read: request.stdin });
+    } else {
+      for (const attachment of request.attachments) inputs.push({ name: attachment.name, read: () => attachment.read() });
+      const pasted = pastedText(request);
+      if (pasted.trim()) inputs.push({ name: '-', read: async () => Buffer.from(pasted, 'utf8') });
+    }
+    if (inputs.length === 0) throw new UsageError(t(NOTES.usage!, lang));
+
+    const explained: NamedExplanation[] = [];
+    const errors: string[] = [];
+    let ref: string | undefined = typeof flags.ref === 'string' ? flags.ref : undefined;
+    for (const input of inputs) {
+      let bytes: Buffer;
+      try {
+        bytes = await readInput(input.name, input.read);
+      } catch (error) {
+        // An unreadable file does not hide the others' answers; the exit code still says something was wrong.
+        if (error instanceof UsageError && inputs.length > 1) {
+          errors.push(error.userMessage);
+          continue;
+        }
+        throw error;
+      }
+      try {
+        explained.push({ name: input.name, explained: await explainInput(bytes, classifier, { lang, maxBytes, name: input.name === '-' ? 'The input' : input.name }) });
+      } catch (error) {
+        if (error instanceof BotError && error.code === 'input_too_large') throw new UsageError(error.userMessage);
+        throw error;
+      }
+      // Chat buttons (other language, all fields) re-run the explanation from a stored copy, never from the button.
+      if (!ref && request.platform !== 'cli' && bytes.length <= 256 * 1024) {
+        ref = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+        await store.set(`explain:ref:${ref}`, bytes.toString('utf8'), { ttlMs: REF_TTL_MS });
+      }
+    }
+    if (explained.length === 0) throw new UsageError(errors.join(' '));
+    const reply = explanationReply(explained, catalog, lang, { ...(ref && inputs.length === 1 ? { ref } : {}), showAll: flags.fields === true });
+    if (errors.length === 0) return reply;
+    return { ...reply, errors, exitCode: 2, parts: [...reply.parts, ...errors.map((e) => ({ kind: 'context' as const, content: [e] }))] };
+  },
+};

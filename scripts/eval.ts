@@ -13,6 +13,7 @@ import { loadCatalog } from '../src/catalog/catalog.js';
 import { Classifier } from '../src/bounce/classify.js';
 import { explainInput } from '../src/bounce/explain.js';
 
+process.stdout.on('error', () => process.exit(0)); // e.g. piped into head
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string', default: resolve('../shared/corpus/sisimai') },

@@ -6,10 +6,11 @@
  * agree with the reference.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { CatalogEntry, Reason } from '../catalog/types.js';
+import { REASONS, type CatalogEntry, type Reason } from '../catalog/types.js';
 import { t, type Lang } from '../core/lang.js';
 import { ReasonPhrases } from './reason/phrases.js';
 import { ReasonFinder } from './reason/find-reason.js';
+import { MATCH_TEXT_LIMIT, normalizeForMatch } from './normalize.js';
 import type { Alternative, BounceRecord, Confidence, Evidence, Match } from './types.js';
 
 const RANK: Record<Evidence, number> = {
@@ -30,8 +31,8 @@ const CONFIDENCE: Record<Evidence, Confidence> = {
   'reply-class': 'low',
 };
 
-/** The text a pattern sees: at most this many characters (patterns must stay fast on any paste). */
-export const MATCH_TEXT_LIMIT = 4096;
+/** Reasons Sisimai knows; the others (greylisted) are this project's additions. */
+const SISIMAI_REASONS = new Set<Reason>(REASONS.filter((r) => r !== 'greylisted'));
 
 export interface Candidate {
   entry: CatalogEntry;
@@ -46,17 +47,6 @@ export interface Classification {
   /** The reason decided, also when no catalogue entry carries it (onhold, undefined). */
   reason: Reason;
   candidates: Candidate[];
-}
-
-/** Lower case, white space collapsed, SMTP continuation prefixes (`550-5.7.1 `) removed. */
-export function normalizeForMatch(text: string): string {
-  return text
-    .slice(0, MATCH_TEXT_LIMIT * 2)
-    .toLowerCase()
-    .replace(/(?:^|\s)[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3}\s)?/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MATCH_TEXT_LIMIT);
 }
 
 function codeFits(patternCode: string, actual: string | undefined): boolean {
@@ -134,12 +124,17 @@ export class Classifier {
     if (top && RANK[top.evidence] >= RANK['provider-text']) {
       chosen = top;
     } else {
-      chosen = candidates.find((c) => c.entry.reason === reason);
-      if (!chosen) {
-        const generic = this.catalog.get(`generic.${reason}`);
-        if (generic && reason !== 'onhold' && reason !== 'undefined') chosen = { entry: generic, evidence: 'reason', strength: 0 };
-      }
-      if (!chosen && top && RANK[top.evidence] >= RANK.pattern) chosen = top;
+      const agreeing = candidates.filter((c) => c.entry.reason === reason);
+      // Greylisting is ours, not Sisimai's: its wording outranks what the status code alone suggests.
+      const beyondSisimai = candidates.find((c) => RANK[c.evidence] >= RANK.pattern && !SISIMAI_REASONS.has(c.entry.reason));
+      const generic = this.catalog.get(`generic.${reason}`);
+      const undecided = reason === 'onhold' || reason === 'undefined';
+      chosen =
+        beyondSisimai ??
+        agreeing.find((c) => RANK[c.evidence] >= RANK.pattern) ??
+        agreeing[0] ??
+        (generic && !undecided ? { entry: generic, evidence: 'reason' as const, strength: 0 } : undefined) ??
+        top;
     }
     const match = chosen ? this.toMatch(chosen, record, lang) : null;
     const alternatives: Alternative[] = [];

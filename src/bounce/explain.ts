@@ -45,7 +45,8 @@ export async function explainInput(raw: Buffer | string, classifier: Classifier,
       record,
     };
   });
-  if (results.length > 0 && results.every((r) => r.match === null)) noteCodes.push('not-in-catalogue');
+  // A bare reply class ("some 5xx") says permanent or temporary, but the bounce itself is not in the catalogue.
+  if (results.length > 0 && results.every((r) => r.match === null || r.match.evidence === 'reply-class')) noteCodes.push('not-in-catalogue');
   // A pasted reply line alone carries the full bounce's reason only about two times in three.
   if (parsed.kind === 'smtp-reply' && results.some((r) => !r.match || r.match.confidence !== 'high')) noteCodes.push('line-only-weak');
   return {

@@ -73,8 +73,10 @@ function followUpActions(result: ExplainedRecipient, followUps: FollowUp[], lang
 function resultParts(result: ExplainedRecipient, catalog: Catalog, lang: Lang, multiple: boolean, showAll: boolean): Part[] {
   const parts: Part[] = [];
   const entry = result.match ? catalog.get(result.match.id) : undefined;
-  const heading = result.match ? result.match.title : t(LABELS.notInCatalogue, lang);
+  const known = result.match && result.match.evidence !== 'reply-class';
+  const heading = known ? result.match!.title : t(LABELS.notInCatalogue, lang);
   if (multiple) parts.push({ kind: 'heading', text: result.recipient ? `${result.recipient}: ${heading}` : heading });
+  if (!known && multiple === false && result.match) parts.push({ kind: 'text', content: [result.match.title] });
   if (entry && result.match) {
     parts.push({ kind: 'text', content: [t(entry.explanation, lang)] });
     parts.push({ kind: 'text', content: [{ text: `${t(LABELS.whatToDo, lang)}: `, style: 'bold' }, t(entry.remedy, lang)] });
@@ -92,10 +94,10 @@ function resultParts(result: ExplainedRecipient, catalog: Catalog, lang: Lang, m
   if (ex.enhancedCode) fields.push({ label: t(LABELS.status, lang), value: ex.enhancedCode });
   if (ex.remoteHost) fields.push({ label: t(LABELS.remoteHost, lang), value: ex.remoteHost });
   if (ex.zone) fields.push({ label: t(LABELS.zone, lang), value: ex.zone });
-  if (ex.ips.length && (showAll || !result.match)) fields.push({ label: t(LABELS.ips, lang), value: ex.ips.join(', ') });
-  if (ex.domains.length && (showAll || !result.match)) fields.push({ label: t(LABELS.domains, lang), value: ex.domains.slice(0, 10).join(', ') });
+  if (ex.ips.length && (showAll || !known)) fields.push({ label: t(LABELS.ips, lang), value: ex.ips.join(', ') });
+  if (ex.domains.length && (showAll || !known)) fields.push({ label: t(LABELS.domains, lang), value: ex.domains.slice(0, 10).join(', ') });
   if (fields.length) parts.push({ kind: 'fields', fields });
-  if (ex.diagnostic && (showAll || !result.match)) parts.push({ kind: 'code', text: ex.diagnostic.slice(0, 2000) });
+  if (ex.diagnostic && (showAll || !known)) parts.push({ kind: 'code', text: ex.diagnostic.slice(0, 2000) });
   if (result.match) {
     const alt = result.alternatives.length ? ` · ${t(LABELS.alternatives, lang)}: ${result.alternatives.map((a) => a.id).join(', ')}` : '';
     parts.push({ kind: 'context', content: [`${t(LABELS.entry, lang)}: `, { text: result.match.id, style: 'code' }, alt] });
@@ -125,7 +127,8 @@ export function explanationReply(inputs: NamedExplanation[], catalog: Catalog, l
     }
   }
   const unique = [...new Map(actions.map((a) => [a.id, a])).values()].slice(0, 10);
-  const title = first?.match ? first.match.title : results.length ? t(LABELS.notInCatalogue, lang) : undefined;
+  const known = first?.match && first.match.evidence !== 'reply-class';
+  const title = known ? first.match!.title : results.length ? t(LABELS.notInCatalogue, lang) : undefined;
   const summary = first?.match
     ? `${first.match.title} (${first.match.reason}, ${first.match.category}) — ${t(ACTORS[first.match.actor]!, lang)}`
     : title ?? t(NOTES[inputs[0]?.explained.noteCodes[0] ?? 'empty']!, lang);

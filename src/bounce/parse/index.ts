@@ -9,7 +9,8 @@ import { hasDsnFields, parseDsnFields, type DsnRecipient } from './dsn-fields.js
 import type { DecodedInput } from './input.js';
 import { parseLogLine } from './log-line.js';
 import { header, readMessage, type ReadMessage } from './message.js';
-import { findCommand, findRemoteHost, findReplyCode, findStatus, unfoldReplies } from './smtp-reply.js';
+import { findCommand, findRemoteHost, findReplyCode, findStatus, preferStatus, unfoldReplies } from './smtp-reply.js';
+import { parseSesNotification } from './amazon-ses.js';
 import { cutOriginal, firstAddress, scanHumanText } from './text-scan.js';
 
 export interface ParsedInput {
@@ -25,7 +26,7 @@ const AUTO_REPLY_SUBJECT = /\b(?:out of (?:the )?office|auto(?:matic)?[ -]?reply
 const BOUNCE_WORDS = /\b(?:user unknown|mailbox|recipient|delivery|undeliverable|rejected|refused|blocked|blacklist|denied|relay|quota|spam|greylist|graylist|not found|does not exist|timed? ?out|unroutable|unrouteable|dnsbl|rbl|spf|dmarc|dkim|reverse dns|ptr|too many|try again later|permanent error|temporary failure)\b/i;
 
 /** Headers in which some MTAs state the failure class (PowerMTA); passed on as context for the catalogue. */
-const VENDOR_HEADERS = ['x-powermta-bouncecategory'];
+const VENDOR_HEADERS = ['x-powermta-bouncecategory', 'x-failed-recipients'];
 
 function vendorHeaders(message: ReadMessage): string {
   return VENDOR_HEADERS.flatMap((name) => (message.headers.get(name) ?? []).map((v) => `${name}: ${v}`)).join(' ');
@@ -37,7 +38,7 @@ function enrich(record: BounceRecord): BounceRecord {
   if (!text) return record;
   const out = { ...record };
   out.replyCode ??= record.diagnostic ? findReplyCode(record.diagnostic) : undefined;
-  out.status ??= record.diagnostic ? findStatus(record.diagnostic) : undefined;
+  out.status = preferStatus(record.status, record.diagnostic ? findStatus(record.diagnostic) : undefined, out.replyCode);
   out.command ??= findCommand(text);
   out.remoteHost ??= findRemoteHost(text);
   for (const key of Object.keys(out) as Array<keyof BounceRecord>) if (out[key] === undefined) delete out[key];
@@ -59,6 +60,11 @@ function fromDsn(r: DsnRecipient, reportingHost: string | undefined, human: Map<
     ...(reportingHost ? { reportingHost: reportingHost.toLowerCase() } : {}),
     ...(humanText && humanText !== diagnostic ? { context: humanText } : {}),
   };
+}
+
+/** The readable part as one line, without the MTA's greeting boilerplate. */
+function humanText(text: string): string {
+  return text.split('\n').map((l) => l.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ').slice(0, 4000);
 }
 
 function humanByRecipient(text: string, exclude: string[]): Map<string, string> {
@@ -98,15 +104,27 @@ async function parseMessageRecords(bytes: Buffer): Promise<ParsedInput & { sende
     return { kind: 'message', records: parseFeedbackReport(report, human, message.originalHeaders), looksLikeBounce: true, ...(originalSender ? { sender: originalSender } : {}) };
   }
 
+  const ses = parseSesNotification(message.body);
+  if (ses && ses.length) return { kind: 'message', records: ses.map(enrich), looksLikeBounce: true };
+
+  // Hotmail/Outlook.com complaints (JMRP): the reported message is attached, its recipient in a header.
+  const hotmailRecipient = firstAddress(/^X-HmXmrOriginalRecipient\s*:\s*(.+)$/im.exec(message.originalHeaders || message.body)?.[1]);
+  if (hotmailRecipient && /complaint/i.test(subject)) {
+    return { kind: 'message', records: [{ origin: 'arf', presetReason: 'feedback', feedbackType: 'abuse', recipient: hotmailRecipient, diagnostic: subject.trim() }], looksLikeBounce: true };
+  }
+
   const dsnText = [message.body, ...message.deliveryStatus].join('\n');
   if (hasDsnFields(dsnText)) {
     const report = parseDsnFields(dsnText);
     const humanPart = cutOriginal(message.body.split(/^(?:Reporting-MTA|Final-Recipient|Original-Recipient)\s*:/im)[0] ?? '');
     const byRecipient = humanByRecipient(humanPart || human, exclude);
     const vendor = vendorHeaders(message);
-    const records = report.recipients
-      .filter((r) => r.finalRecipient || r.originalRecipient || r.status || r.diagnostic)
+    const groups = report.recipients.filter((r) => r.finalRecipient || r.originalRecipient || r.status || r.diagnostic);
+    const wholeHuman = humanText(humanPart || human);
+    const records = groups
       .map((r) => fromDsn(r, report.reportingMta, byRecipient))
+      // One recipient and no words for it: the readable part is all the report says about it.
+      .map((r) => (groups.length === 1 && !r.diagnostic && wholeHuman ? { ...r, diagnostic: wholeHuman } : r))
       .map((r) => (vendor ? { ...r, context: [r.context, vendor].filter(Boolean).join(' ') } : r))
       .map(enrich);
     if (records.length) return { kind: 'message', records, looksLikeBounce: true, ...(originalSender ? { sender: originalSender } : {}) };

@@ -15,7 +15,7 @@ export interface DecodedInput {
 }
 
 export function tooLarge(size: number, max: number, name: string): BotError {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const mb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} kB` : `${n} bytes`);
   return new BotError(
     'input_too_large',
     `${name} is ${mb(size)}, more than the ${mb(max)} the explainer reads (limits.maxInputBytes). Paste the bounce's report part, or attach the .eml without its large attachments.`,

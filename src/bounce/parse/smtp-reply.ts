@@ -86,3 +86,28 @@ export function findRemoteHost(text: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Chooses between the Status: field and the code in the reply text, as Sisimai
+ * does: a generic field (X.0.0, X.Y.0, 4.4.7 …) gives way to the more specific
+ * code the server actually sent, and the reply code's class settles a conflict.
+ */
+export function preferStatus(field: string | undefined, inMessage: string | undefined, replyCode: string | undefined): string | undefined {
+  if (!field) return inMessage;
+  if (!inMessage) return field;
+  if (replyCode && field[0] !== inMessage[0]) {
+    if (replyCode[0] === field[0]) return field;
+    if (replyCode[0] === inMessage[0]) return inMessage;
+  }
+  if (field === inMessage) return field;
+  const fieldZero = field.indexOf('.0');
+  const messageZero = inMessage.indexOf('.0');
+  if (field.includes('.0.0')) return inMessage.includes('.0.0') ? field : inMessage;
+  if (fieldZero > 0 && messageZero < 0) return inMessage;
+  if (inMessage.includes('.0.0')) return field;
+  if (field === '4.4.7' || field === '4.7.0' || field.startsWith('5.3.')) return inMessage;
+  if (/^\d\.5\.[1245]$/.test(field)) return inMessage;
+  if (field === '5.1.1') return messageZero > 0 || inMessage.startsWith('5.5.') ? field : inMessage;
+  if (field === '5.1.3' && inMessage.startsWith('5.7.')) return inMessage;
+  return field;
+}

@@ -23,6 +23,7 @@ const ORIGINAL_MARKERS: RegExp[] = [
   /^content-type:\s*(?:message\/rfc822|text\/rfc822-headers|message\/global)\b/i,
   /^\s*-+ ?(?:the )?header of (?:the )?original message/i,
   /^\s*-+ ?(?:orig(?:inal)? message|message original)/i,
+  /^\s*(?:bounced|returned|rejected|original) e-?mail\s*:?\s*$/i,
 ];
 
 export function cutOriginal(body: string): string {
@@ -63,7 +64,7 @@ const SHAPES: Array<{ re: RegExp; strength: number }> = [
   // Exchange: "rcpt@example.org on Thu, 29 Apr 2010 00:00:00 -0000"
   { re: new RegExp(String.raw`^\s*<?(${ADDR})>? on (?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4}\b(.*)$`), strength: 3 },
   // Labels: "Recipient: x", "Failed recipient: x", "Original-Recipient: x"
-  { re: new RegExp(String.raw`^\s*(?:(?:failed |original |final |invalid |unknown )?recipients?(?: address(?:es)?)?|addressed to|rcpt to|user|address)\s*[:=]\s*<?(${ADDR})>?\s*(.*)$`, 'i'), strength: 2 },
+  { re: new RegExp(String.raw`^\s*(?:(?:failed |original |final |invalid |unknown )?recipients?(?: address(?:es)?)?|(?:target|destination) (?:e-?mail |mail )?address|addressed to|rcpt to|user|address)\s*[:=]\s*<?(${ADDR})>?\s*(.*)$`, 'i'), strength: 2 },
   // "To: x" names a recipient only when nothing better does (it may be the original's header).
   { re: new RegExp(String.raw`^\s*to\s*:\s*<?(${ADDR})>?\s*(.*)$`, 'i'), strength: 1 },
   // "… delivery to the following recipient(s) failed … x@y" lines that start with the address and say why.
@@ -87,7 +88,7 @@ function findHits(lines: string[]): Hit[] {
 }
 
 const REPLY_LINE = /(?:^|\s)[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\b|[^\d\s])/;
-const ERROR_LABEL = /^\s*(?:error|reason|diagnostic(?: code)?|remote server replied|smtp error)\s*:/i;
+const ERROR_LABEL = /^\s*(?:error|(?:reject(?:ion)? |failure |bounce )?reason|diagnostic(?: code)?|remote server replied|smtp error)\s*:/i;
 
 /** Lines where a report's own boilerplate starts: the diagnostic never runs past them. */
 const BOILERPLATE = /^\s*(?:-{3,}|={3,}|for further assistance|if you do so,? please include|please (?:do not|don't) reply|the mail system\s*$|reporting-mta:|final-recipient:|original-recipient:|content-type:|this is an automatically generated|if you need help|you can delete your own text)/i;
@@ -145,7 +146,10 @@ export function scanHumanText(text: string, exclude: string[] = []): ScannedReci
 
   // Keep the strongest shape seen; weaker shapes only count when nothing stronger exists.
   const best = Math.max(0, ...hits.map((h) => h.strength));
-  const chosen = hits.filter((h) => h.strength === best || (best < 3 && h.strength >= 2));
+  // A recipient named again right below its own line (Postfix wraps "<a>: said: 550" / "<a>... User unknown") continues that block.
+  const chosen = hits
+    .filter((h) => h.strength === best || (best < 3 && h.strength >= 2))
+    .filter((h, i, all) => i === 0 || all[i - 1]!.recipient !== h.recipient);
   const results = new Map<string, ScannedRecipient>();
   chosen.forEach((hit, index) => {
     const next = chosen[index + 1]?.line ?? lines.length;
@@ -162,7 +166,11 @@ export function scanHumanText(text: string, exclude: string[] = []): ScannedReci
   const found = [...results.values()];
   if (found.length === 1 && !REPLY_LINE.test(found[0]!.diagnostic)) {
     // One recipient, but its block holds no server reply: the report states it elsewhere ("Error message below: 550 …").
-    const replies = lines.filter((l) => REPLY_LINE.test(l) || ERROR_LABEL.test(l)).map((l) => l.trim()).slice(0, 5);
+    const replies = lines
+      .filter((l) => REPLY_LINE.test(l) || ERROR_LABEL.test(l))
+      .map((l) => l.trim())
+      .filter((l) => !found[0]!.diagnostic.includes(l))
+      .slice(0, 5);
     if (replies.length) found[0]!.diagnostic = [found[0]!.diagnostic, ...replies].filter(Boolean).join(' ');
   }
   return found;

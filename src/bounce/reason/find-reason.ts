@@ -10,6 +10,7 @@ import type { Reason } from '../../catalog/types.js';
 import type { BounceRecord } from '../types.js';
 import type { ReasonPhrases } from './phrases.js';
 import { statusReason } from './status-reasons.js';
+import { normalizeForMatch } from '../normalize.js';
 
 /** Reasons a later probe may overrule. */
 const RETRIED = new Set<Reason>(['undefined', 'onhold', 'systemerror', 'securityerror', 'expired', 'networkerror', 'hostunknown', 'userunknown']);
@@ -42,7 +43,7 @@ export interface Fact {
 export function factOf(record: BounceRecord): Fact {
   return {
     status: record.status ?? '',
-    diagnostic: (record.diagnostic ?? '').toLowerCase().replace(/\s+/g, ' ').slice(0, 8192),
+    diagnostic: normalizeForMatch(record.diagnostic ?? ''),
     diagnosticType: record.diagnosticType ?? '',
     command: record.command ?? '',
     replyCode: record.replyCode ?? '',

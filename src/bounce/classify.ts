@@ -8,9 +8,9 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { REASONS, type CatalogEntry, type Reason } from '../catalog/types.js';
 import { t, type Lang } from '../core/lang.js';
-import { ReasonPhrases } from './reason/phrases.js';
 import { ReasonFinder } from './reason/find-reason.js';
 import { MATCH_TEXT_LIMIT, normalizeForMatch } from './normalize.js';
+import { AhoCorasick, requiredLiteral } from './aho-corasick.js';
 import type { Alternative, BounceRecord, Confidence, Evidence, Match } from './types.js';
 
 const RANK: Record<Evidence, number> = {
@@ -49,76 +49,136 @@ export interface Classification {
   candidates: Candidate[];
 }
 
-function codeFits(patternCode: string, actual: string | undefined): boolean {
-  if (!actual) return false;
-  if (patternCode.startsWith('X.')) return actual.slice(1) === patternCode.slice(1);
-  return patternCode === actual;
-}
-
 function replyFits(pattern: string, actual: string | undefined): boolean {
   if (!actual) return false;
   return [...pattern].every((c, i) => c === 'x' || c === actual[i]);
 }
 
+interface IndexedEntry {
+  entry: CatalogEntry;
+  patterns: RegExp[];
+  hosts: RegExp[];
+  /** Patterns without a provable literal run on every text. */
+  alwaysRun: boolean;
+}
+
 export class Classifier {
-  private readonly finder: ReasonFinder;
-  private readonly logCodeRes = new Map<string, RegExp>();
-  private readonly texts = new Map<string, string[]>();
+  private readonly finder = new ReasonFinder();
+  private readonly indexed: IndexedEntry[] = [];
+  /** Catalogue texts and the literals that patterns require, normalised, in one automaton. */
+  private readonly phrases = new AhoCorasick<{ index: number; kind: 'text' | 'literal' }>();
+  private readonly logCodes = new AhoCorasick<number>();
+  private readonly byEnhancedCode = new Map<string, number[]>();
+  private readonly replyOnly: number[] = [];
+  private readonly alwaysRun: number[] = [];
 
   constructor(readonly catalog: Catalog) {
-    this.finder = new ReasonFinder(new ReasonPhrases(catalog));
-    for (const entry of catalog.entries) {
-      this.texts.set(entry.id, entry.match.texts.map((s) => normalizeForMatch(s)));
-      for (const code of entry.match.logCodes) {
-        if (!this.logCodeRes.has(code)) {
-          const escaped = code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-          this.logCodeRes.set(code, new RegExp(`(?<![A-Za-z0-9_])${escaped}(?![A-Za-z0-9_])`));
-        }
+    catalog.entries.forEach((entry, index) => {
+      const compiled = catalog.compiled.get(entry.id)!;
+      const m = entry.match;
+      for (const text of m.texts) {
+        const needle = normalizeForMatch(text);
+        if (needle) this.phrases.add(needle, { index, kind: 'text' });
       }
-    }
+      let alwaysRun = false;
+      for (const pattern of m.patterns) {
+        const literal = requiredLiteral(pattern);
+        if (literal) this.phrases.add(normalizeForMatch(literal), { index, kind: 'literal' });
+        else alwaysRun = true;
+      }
+      if (alwaysRun) this.alwaysRun.push(index);
+      for (const code of m.logCodes) this.logCodes.add(code, index);
+      for (const code of m.enhancedCodes) {
+        const list = this.byEnhancedCode.get(code) ?? [];
+        list.push(index);
+        this.byEnhancedCode.set(code, list);
+      }
+      if (m.replyCodes.length && !m.texts.length && !m.logCodes.length && !m.patterns.length && !m.enhancedCodes.length) this.replyOnly.push(index);
+      this.indexed.push({ entry, patterns: compiled.patterns, hosts: compiled.hosts, alwaysRun });
+    });
+    this.phrases.build();
+    this.logCodes.build();
+  }
+
+  /** Entry index → the longest catalogue text found, and the entries whose pattern literal occurs. */
+  private scan(text: string): { texts: Map<number, number>; literals: Set<number> } {
+    const texts = new Map<number, number>();
+    const literals = new Set<number>();
+    this.phrases.search(text, ({ index, kind }, _end, length) => {
+      if (kind === 'literal') literals.add(index);
+      else if ((texts.get(index) ?? 0) < length) texts.set(index, length);
+    });
+    return { texts, literals };
   }
 
   /** Every entry with some evidence for the record, strongest first. */
   candidates(record: BounceRecord): Candidate[] {
+    return this.evaluate(record).candidates;
+  }
+
+  private evaluate(record: BounceRecord): { candidates: Candidate[]; says: Set<Reason> } {
     const raw = [record.logCode, record.diagnostic, record.context].filter(Boolean).join(' ').slice(0, MATCH_TEXT_LIMIT * 2);
     const text = normalizeForMatch([record.diagnostic, record.context].filter(Boolean).join(' '));
     const diagnosticOnly = normalizeForMatch(record.diagnostic ?? '');
     const host = (record.remoteHost ?? record.reportingHost ?? '').toLowerCase();
+    const full = this.scan(text);
+    const diag = diagnosticOnly === text ? full : this.scan(diagnosticOnly);
+    const logHits = new Map<number, number>();
+    this.logCodes.search(raw, (index, end, length) => {
+      // Whole words only: DENIED_RBL_MATCH must not match inside DENIED_RBL_MATCHES.
+      const before = raw.charCodeAt(end - length - 1);
+      const after = raw.charCodeAt(end);
+      const word = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+      if (!word(before) && !word(after)) logHits.set(index, Math.max(logHits.get(index) ?? 0, length));
+    });
+    const codeHits = new Set<number>();
+    if (record.status) {
+      for (const key of [record.status, `X${record.status.slice(1)}`]) for (const i of this.byEnhancedCode.get(key) ?? []) codeHits.add(i);
+    }
+    const consider = new Set<number>([
+      ...full.texts.keys(), ...full.literals, ...diag.texts.keys(), ...diag.literals,
+      ...logHits.keys(), ...codeHits, ...this.replyOnly, ...this.alwaysRun,
+    ]);
+
     const out: Candidate[] = [];
-    for (const entry of this.catalog.entries) {
+    const says = new Set<Reason>();
+    for (const index of consider) {
+      const { entry, patterns, hosts } = this.indexed[index]!;
       const m = entry.match;
-      if (m.replyCodes.length && !m.replyCodes.some((p) => replyFits(p, record.replyCode))) continue;
-      const compiled = this.catalog.compiled.get(entry.id)!;
-      if (compiled.hosts.length && !compiled.hosts.some((re) => re.test(host))) continue;
-      const textLevel: Evidence = entry.tier === 'own' ? 'own-text' : entry.tier === 'provider' ? 'provider-text' : 'pattern';
+      const generic = entry.tier === 'generic';
+      const found = generic ? diag : full;
+      const haystack = generic ? diagnosticOnly : text;
       let best: Candidate | null = null;
-      const consider = (evidence: Evidence, strength: number) => {
+      const keep = (evidence: Evidence, strength: number) => {
         if (!best || RANK[evidence] > RANK[best.evidence] || (RANK[evidence] === RANK[best.evidence] && strength > best.strength)) {
           best = { entry, evidence, strength };
         }
       };
-      for (const code of m.logCodes) if (this.logCodeRes.get(code)!.test(raw)) consider(textLevel, code.length + 100);
-      const haystack = entry.tier === 'generic' ? diagnosticOnly : text;
-      for (const needle of this.texts.get(entry.id)!) if (needle && haystack.includes(needle)) consider(textLevel, needle.length);
-      for (const re of compiled.patterns) {
-        const found = re.exec(haystack);
-        if (found) consider('pattern', found[0].length);
+      const textLevel: Evidence = entry.tier === 'own' ? 'own-text' : entry.tier === 'provider' ? 'provider-text' : 'pattern';
+      const logLength = logHits.get(index);
+      if (logLength !== undefined) keep(textLevel, logLength + 100);
+      const textLength = found.texts.get(index);
+      if (textLength !== undefined) keep(textLevel, textLength);
+      if (patterns.length && (found.literals.has(index) || this.indexed[index]!.alwaysRun)) {
+        for (const re of patterns) {
+          const hit = re.exec(haystack);
+          if (hit) keep('pattern', hit[0].length);
+        }
       }
-      if (m.enhancedCodes.some((c) => codeFits(c, record.status))) consider('enhanced-code', 5);
-      if (!best && m.replyCodes.length && !m.texts.length && !m.logCodes.length && !m.patterns.length && !m.enhancedCodes.length) {
-        consider('reply-class', 1);
-      }
+      if (generic && best) says.add(entry.reason);
+      if (m.replyCodes.length && !m.replyCodes.some((p) => replyFits(p, record.replyCode))) continue;
+      if (hosts.length && !hosts.some((re) => re.test(host))) continue;
+      if (codeHits.has(index)) keep('enhanced-code', 5);
+      if (!best && this.replyOnly.includes(index)) keep('reply-class', 1);
       if (best) out.push(best);
     }
-    return out.sort(
-      (a, b) =>
-        RANK[b.evidence] - RANK[a.evidence] || b.entry.priority - a.entry.priority || b.strength - a.strength,
-    );
+    out.sort((a, b) => RANK[b.evidence] - RANK[a.evidence] || b.entry.priority - a.entry.priority || b.strength - a.strength);
+    return { candidates: out, says };
   }
 
   classify(record: BounceRecord, lang: Lang): Classification {
-    const candidates = this.candidates(record);
-    const reason = this.finder.find(record);
+    const { candidates, says } = this.evaluate(record);
+    const reason = this.finder.find(record, says);
     const top = candidates[0];
     let chosen: Candidate | undefined;
     if (top && RANK[top.evidence] >= RANK['provider-text']) {

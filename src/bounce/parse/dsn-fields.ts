@@ -61,9 +61,10 @@ export function parseDsnFields(text: string): DsnReport {
       continue;
     }
     const isRecipientKey = key === 'final-recipient' || key === 'original-recipient';
-    // A recipient field after the group's body, or any field seen twice, starts the next group.
+    // A field seen twice, or a recipient field after a group that already has its recipient and body, starts the next group.
     const bodyStarted = seen.has('action') || seen.has('status') || seen.has('diagnostic-code');
-    if (!current || seen.has(key) || (isRecipientKey && bodyStarted)) {
+    const hasRecipient = seen.has('final-recipient') || seen.has('original-recipient');
+    if (!current || seen.has(key) || (isRecipientKey && bodyStarted && hasRecipient)) {
       current = {};
       seen = new Set();
       report.recipients.push(current);

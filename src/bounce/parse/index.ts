@@ -167,9 +167,22 @@ function parseText(text: string): ParsedInput {
   return { kind: isReply ? 'smtp-reply' : 'text', records: evidence ? records : [], looksLikeBounce: evidence };
 }
 
+/** An mbox holds several messages, each starting with a "From " line followed by headers. */
+export function splitMbox(bytes: Buffer): Buffer[] {
+  const text = bytes.toString('latin1');
+  if (!text.startsWith('From ')) return [bytes];
+  const starts = [0];
+  const separator = /\n\nFrom [^\n]{0,500}\n(?=[A-Za-z][A-Za-z0-9-]{0,76}:)/g;
+  for (const m of text.matchAll(separator)) starts.push(m.index + 2);
+  return starts.map((start, i) => bytes.subarray(start, starts[i + 1] ?? bytes.length));
+}
+
 export async function parseInput(input: DecodedInput): Promise<ParsedInput> {
   if (input.shape === 'empty') return { kind: 'empty', records: [], looksLikeBounce: false };
   if (input.shape === 'binary') return { kind: 'binary', records: [], looksLikeBounce: false };
-  if (input.shape === 'message') return parseMessage(input.bytes);
+  if (input.shape === 'message') {
+    const parts = await Promise.all(splitMbox(input.bytes).map(parseMessage));
+    return { kind: 'message', records: parts.flatMap((p) => p.records), looksLikeBounce: parts.some((p) => p.looksLikeBounce) };
+  }
   return parseText(input.text);
 }

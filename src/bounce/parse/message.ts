@@ -1,10 +1,12 @@
 /**
- * Reads a whole message (an .eml, a pasted bounce with headers) through
- * mailparser: headers, the readable text (mailparser joins text/plain and
- * message/delivery-status parts), the report parts it keeps as attachments,
- * and the returned original's headers.
+ * Reads a whole message (an .eml, a pasted bounce with headers): headers, the
+ * readable text, the report parts (delivery-status, feedback-report) and the
+ * returned original's headers. `readMessage` uses our fast MIME reader;
+ * `readMessageWithMailparser` is the same through mailparser, the reference
+ * the fast reader is tested against.
  */
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { decodeWords, partText, readMime, type MimePart } from './mime.js';
 
 export interface ReadMessage {
   /** Header name (lower case) → raw values, unfolded. */
@@ -28,7 +30,57 @@ export function header(message: ReadMessage, name: string): string | undefined {
   return message.headers.get(name.toLowerCase())?.[0];
 }
 
+const REPORT_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
+const ORIGINAL_TYPES = new Set(['message/rfc822', 'text/rfc822-headers', 'message/global', 'message/global-headers', 'message/rfc822-headers']);
+
+function firstAddressIn(value: string): string {
+  const angle = /<([^<>\s]{1,320}@[^<>\s]{1,255})>/.exec(value);
+  if (angle) return angle[1]!;
+  return /[^\s<>"',;:]{1,64}@[^\s<>"',;:]{1,255}/.exec(value)?.[0] ?? '';
+}
+
 export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
+  const root = readMime(bytes);
+  const plain: string[] = [];
+  const html: string[] = [];
+  const deliveryStatus: string[] = [];
+  const feedbackReports: string[] = [];
+  let originalHeaders = '';
+  const visit = (part: MimePart, depth: number) => {
+    if (part.type.startsWith('multipart/')) {
+      for (const child of part.parts) visit(child, depth + 1);
+      return;
+    }
+    if (REPORT_TYPES.has(part.type)) deliveryStatus.push(partText(part));
+    else if (part.type === 'message/feedback-report') feedbackReports.push(partText(part));
+    else if (ORIGINAL_TYPES.has(part.type)) {
+      if (!originalHeaders) originalHeaders = partText(part).replace(/\r\n?/g, '\n').split('\n\n')[0] ?? '';
+    } else if (part.type === 'text/html') html.push(partText(part));
+    else if (part.type.startsWith('text/') || (depth === 0 && !part.type.includes('/'))) plain.push(partText(part));
+  };
+  visit(root, 0);
+  let body = plain.join('\n');
+  if (!body.trim() && html.length) body = htmlToText(html.join('\n'));
+  if (!body.trim() && deliveryStatus.length === 0 && feedbackReports.length === 0 && root.type.startsWith('multipart/')) {
+    // A broken MIME structure (a boundary that never appears): read the raw body.
+    body = partText({ ...root, body: root.body, params: {} });
+  }
+  const headers = new Map<string, string[]>();
+  for (const [name, values] of root.headers) headers.set(name, values.map(decodeWords));
+  const from = headers.get('from')?.[0] ?? '';
+  return {
+    headers,
+    subject: headers.get('subject')?.[0] ?? '',
+    from: firstAddressIn(from),
+    body: body.replace(/\r\n?/g, '\n'),
+    deliveryStatus,
+    feedbackReports,
+    originalHeaders,
+    contentType: root.headers.get('content-type')?.[0] ?? '',
+  };
+}
+
+export async function readMessageWithMailparser(bytes: Buffer): Promise<ReadMessage> {
   const parsed: ParsedMail = await simpleParser(bytes, PARSER_OPTIONS);
   const headers = new Map<string, string[]>();
   for (const { key, line } of parsed.headerLines) {

@@ -117,10 +117,13 @@ function blockAround(lines: string[], hit: Hit, nextLine: number): string {
 }
 
 /** Sendmail-style transcripts: ">>> RCPT To:<x>" followed by "<<< 550 …". */
+const RCPT_SENT = new RegExp(String.raw`^>>>\s*RCPT\s+TO:\s*<?(${ADDR})>?`, 'i');
+
 function transcriptReplies(lines: string[]): Map<string, string> {
   const byRecipient = new Map<string, string>();
   for (let i = 0; i < lines.length; i++) {
-    const m = new RegExp(String.raw`^>>>\s*RCPT\s+TO:\s*<?(${ADDR})>?`, 'i').exec(lines[i]!);
+    if (!lines[i]!.startsWith('>>>')) continue;
+    const m = RCPT_SENT.exec(lines[i]!);
     if (!m) continue;
     const replies: string[] = [];
     for (let j = i + 1; j < Math.min(lines.length, i + 10); j++) {

@@ -4,11 +4,10 @@
  * the reasons are probed in a fixed order, each by its status code, its
  * wording and the SMTP command, with fall-backs on the status class, the
  * Action field and the command. The wording comes from the catalogue
- * (ReasonPhrases); the order and the rules are here.
+ * (the generic entries' phrases, found by the classifier); the order and the rules are here.
  */
 import type { Reason } from '../../catalog/types.js';
 import type { BounceRecord } from '../types.js';
-import type { ReasonPhrases } from './phrases.js';
 import { statusReason } from './status-reasons.js';
 import { normalizeForMatch } from '../normalize.js';
 
@@ -57,15 +56,16 @@ function explicit(reason: string | undefined): boolean {
 }
 
 export class ReasonFinder {
-  constructor(private readonly phrases: ReasonPhrases) {}
+  /** The reasons whose wording (the catalogue's generic entries) the diagnostic uses, for the record being decided. */
+  private wording = new Set<Reason>();
 
   private says(reason: Reason, text: string): boolean {
     if (reason === 'rejected' && REJECTED_IS_NOT.some((p) => text.includes(p))) return false;
-    return this.phrases.has(reason, text);
+    return this.wording.has(reason);
   }
 
   /** One reason's probe (ProbesInto): status code, wording and command together. */
-  probe(reason: Reason, f: Fact): boolean {
+  private probe(reason: Reason, f: Fact): boolean {
     if (f.preset === reason) return true;
     const byStatus = statusReason(f.status);
     const text = f.diagnostic;
@@ -132,7 +132,9 @@ export class ReasonFinder {
     return '';
   }
 
-  find(record: BounceRecord): Reason {
+  /** `wording`: the reasons whose generic phrases occur in the record's diagnostic. */
+  find(record: BounceRecord, wording: Set<Reason>): Reason {
+    this.wording = wording;
     const f = factOf(record);
     if (f.preset && !RETRIED.has(f.preset)) return f.preset;
     if (f.status.startsWith('2.')) return 'delivered';

@@ -1,0 +1,93 @@
+/**
+ * npm run bench — the explainer's speed, measured against the anchor:
+ * files/s over the whole Sisimai corpus, and Perl's Sisimai on the same files
+ * in the same run (when `libsisimai-perl` is installed), with the ratio; p50/p99
+ * per message and per single pasted line. Medians of several rounds.
+ *
+ *   npm run bench [-- --rounds 5 --corpus ../shared/corpus/sisimai]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Classifier } from '../src/bounce/classify.js';
+import { explainInput } from '../src/bounce/explain.js';
+import { loadCatalog } from '../src/catalog/catalog.js';
+
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '5' }, corpus: { type: 'string', default: resolve('../shared/corpus/sisimai') } },
+});
+const rounds = Math.max(1, Number(values.rounds));
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : name.endsWith('.eml') ? [path] : [];
+  });
+}
+const files = walk(values.corpus!).sort();
+if (files.length === 0) {
+  console.error(`bench: no .eml files under ${values.corpus}`);
+  process.exit(2);
+}
+const inputs = files.map((f) => readFileSync(f));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+const classifier = new Classifier(loadCatalog());
+const options = { lang: 'en' as const, maxBytes: 50 * 1024 * 1024 };
+// Warm-up: JIT and the catalogue's compiled patterns.
+for (const input of inputs.slice(0, 50)) await explainInput(input, classifier, options);
+
+const oursFilesPerSecond: number[] = [];
+let perMessage: number[] = [];
+for (let round = 0; round < rounds; round++) {
+  const times: number[] = [];
+  const started = performance.now();
+  for (const input of inputs) {
+    const t0 = performance.now();
+    await explainInput(input, classifier, options);
+    times.push(performance.now() - t0);
+  }
+  oursFilesPerSecond.push(files.length / ((performance.now() - started) / 1000));
+  if (round === Math.floor(rounds / 2)) perMessage = times;
+}
+
+// Single pasted lines: the diagnostic lines of the corpus's own expectations.
+const lines = readFileSync(join(values.corpus!, 'expected.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => (JSON.parse(l) as { diagnosticcode?: string }).diagnosticcode ?? '')
+  .filter((l) => l.length > 10);
+const perLine: number[] = [];
+for (let round = 0; round < rounds; round++) {
+  for (const line of lines) {
+    const t0 = performance.now();
+    await explainInput(line, classifier, options);
+    perLine.push(performance.now() - t0);
+  }
+}
+
+let sisimai: { filesPerSecond: number; version: string } | null = null;
+const hasSisimai = spawnSync('perl', ['-MSisimai', '-e', 'print $Sisimai::VERSION'], { encoding: 'utf8' });
+if (hasSisimai.status === 0) {
+  const rates: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const out = execFileSync('perl', [resolve('scripts/bench/sisimai-files.pl')], { input: files.join('\n'), encoding: 'utf8', maxBuffer: 1 << 24 });
+    const [count, seconds] = out.trim().split(' ').map(Number);
+    rates.push(count! / seconds!);
+  }
+  sisimai = { filesPerSecond: median(rates), version: hasSisimai.stdout.trim() };
+}
+
+const ours = median(oursFilesPerSecond);
+console.log(`corpus: ${files.length} files (${values.corpus}), ${rounds} rounds, medians`);
+console.log(`postmaster explainer: ${ours.toFixed(0)} files/s`);
+console.log(`  per message: p50 ${percentile(perMessage, 50).toFixed(3)} ms, p99 ${percentile(perMessage, 99).toFixed(3)} ms (target p99 < 5 ms)`);
+console.log(`  per pasted line (${lines.length} lines): p50 ${percentile(perLine, 50).toFixed(3)} ms, p99 ${percentile(perLine, 99).toFixed(3)} ms (target p99 < 1 ms)`);
+if (sisimai) {
+  console.log(`Sisimai ${sisimai.version} (Perl, same files, same run): ${sisimai.filesPerSecond.toFixed(0)} files/s`);
+  console.log(`ratio: ${(ours / sisimai.filesPerSecond).toFixed(2)}× Sisimai (target ≥ 3×)`);
+} else {
+  console.log('Sisimai (Perl) is not installed, so there is no reference figure: apt-get install libsisimai-perl');
+}

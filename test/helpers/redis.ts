@@ -13,7 +13,7 @@ let available: Promise<boolean> | undefined;
 
 export function redisAvailable(): Promise<boolean> {
   available ??= (async () => {
-    const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
+    const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5000, retryStrategy: () => null });
     probe.on('error', () => {});
     try {
       await probe.connect();

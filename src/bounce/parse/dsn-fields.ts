@@ -60,11 +60,8 @@ export function parseDsnFields(text: string): DsnReport {
       if (key === 'received-from-mta') report.receivedFromMta ??= fieldValue(value);
       continue;
     }
-    const isRecipientKey = key === 'final-recipient' || key === 'original-recipient';
-    // A field seen twice, or a recipient field after a group that already has its recipient and body, starts the next group.
-    const bodyStarted = seen.has('action') || seen.has('status') || seen.has('diagnostic-code');
-    const hasRecipient = seen.has('final-recipient') || seen.has('original-recipient');
-    if (!current || seen.has(key) || (isRecipientKey && bodyStarted && hasRecipient)) {
+    // A field seen twice starts the next recipient's group (groups come in any field order).
+    if (!current || seen.has(key)) {
       current = {};
       seen = new Set();
       report.recipients.push(current);

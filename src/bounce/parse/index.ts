@@ -11,7 +11,7 @@ import { parseLogLine } from './log-line.js';
 import { header, readMessage, type ReadMessage } from './message.js';
 import { findCommand, findRemoteHost, findReplyCode, findStatus, preferStatus, unfoldReplies } from './smtp-reply.js';
 import { parseSesNotification } from './amazon-ses.js';
-import { cutOriginal, firstAddress, scanHumanText } from './text-scan.js';
+import { cutOriginal, firstAddress, scanHumanText, splitOriginal } from './text-scan.js';
 
 export interface ParsedInput {
   kind: InputKind;
@@ -20,8 +20,8 @@ export interface ParsedInput {
   looksLikeBounce: boolean;
 }
 
-const BOUNCE_SUBJECT = /\b(?:undeliver|undelivered|delivery (?:status|failure|failed|notification|report|has failed)|returned mail|mail delivery|failure notice|non[- ]?delivery|could not be delivered|delivery problem|rejected|returned to sender|nondeliverable|not delivered|bounce|delivery incomplete|warning: message|mail system error|permanent error)\b/i;
-const BOUNCE_SENDER = /^(?:mailer-daemon|postmaster|mail-daemon|mail\.?delivery|maildelivery|bounce|bounces|double-bounce)[^@]*@/i;
+const BOUNCE_SUBJECT = /\b(?:error sending|undeliver|undelivered|delivery (?:status|failure|failed|notification|report|has failed)|returned mail|mail delivery|failure notice|non[- ]?delivery|could not be delivered|delivery problem|rejected|returned to sender|nondeliverable|not delivered|bounce|delivery incomplete|warning: message|mail system error|permanent error)\b/i;
+const BOUNCE_SENDER = /^(?:mailer-daemon|postmaster|mail-daemon|mail\.?delivery|maildelivery|bounce|bounces|double-bounce)(?:[^@]*@|$)/i;
 const AUTO_REPLY_SUBJECT = /\b(?:out of (?:the )?office|auto(?:matic)?[ -]?reply|autoreply|auto:|vacation|abwesenheit|automatische antwort|r[ée]ponse automatique)\b/i;
 const BOUNCE_WORDS = /\b(?:user unknown|mailbox|recipient|delivery|undeliverable|rejected|refused|blocked|blacklist|denied|relay|quota|spam|greylist|graylist|not found|does not exist|timed? ?out|unroutable|unrouteable|dnsbl|rbl|spf|dmarc|dkim|reverse dns|ptr|too many|try again later|permanent error|temporary failure)\b/i;
 
@@ -92,11 +92,14 @@ async function parseMessageRecords(bytes: Buffer): Promise<ParsedInput & { sende
   const message: ReadMessage = await readMessage(bytes);
   const from = message.from.toLowerCase();
   const subject = message.subject;
-  const human = cutOriginal(message.body);
+  const { report: human, original: inlineOriginal } = splitOriginal(message.body);
   const exclude = [from, firstAddress(header(message, 'x-postfix-sender')), firstAddress(/^From\s*:\s*(.+)$/im.exec(message.originalHeaders)?.[1])].filter((a): a is string => Boolean(a));
   const failedHeader = header(message, 'x-failed-recipients');
   const originalSender = firstAddress(header(message, 'x-postfix-sender')) ?? firstAddress(/^From\s*:\s*(.+)$/im.exec(message.originalHeaders)?.[1]);
-  const originalTo = firstAddress(/^To\s*:\s*(.+)$/im.exec(message.originalHeaders)?.[1]) ?? firstAddress(failedHeader);
+  const originalTo =
+    firstAddress(/^To\s*:\s*(.+)$/im.exec(message.originalHeaders)?.[1]) ??
+    firstAddress(failedHeader) ??
+    firstAddress(/^\s*To\s*:\s*(.+)$/im.exec(inlineOriginal)?.[1]);
   const signals = BOUNCE_SENDER.test(from) || BOUNCE_SUBJECT.test(subject) || /report-type=["']?(delivery-status|feedback-report)/i.test(message.contentType) || Boolean(failedHeader);
 
   if (message.feedbackReports.length > 0 || /report-type=["']?feedback-report/i.test(message.contentType)) {

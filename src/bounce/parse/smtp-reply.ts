@@ -64,10 +64,26 @@ const COMMANDS: Array<[RegExp, string]> = [
   [/\b(?:after|in reply to) (?:the )?starttls\b/i, 'STARTTLS'],
 ];
 
+/** Upper-case command words as servers echo them, in the order Sisimai ranks them (a later one wins). */
+const COMMAND_WORDS = ['HELO', 'EHLO', 'STARTTLS', 'AUTH PLAIN', 'AUTH LOGIN', 'AUTH CRAM-', 'AUTH DIGEST-', 'MAIL F', 'RCPT', 'RCPT T', 'DATA', 'QUIT', 'XFORWARD'];
+
+function commandWord(text: string): string | undefined {
+  let found: string | undefined;
+  const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 64 && c <= 90) || (c >= 97 && c <= 122);
+  for (const word of COMMAND_WORDS) {
+    const at = text.indexOf(word);
+    if (at < 0) continue;
+    if (!word.includes(' ') && (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + word.length)))) continue; // DATABASE@, EMAIL.
+    const name = word.slice(0, 4) === 'STAR' ? 'STARTTLS' : word.slice(0, 4);
+    if (name !== 'QUIT' && name !== 'XFOR') found = name;
+  }
+  return found;
+}
+
 export function findCommand(text: string): string | undefined {
   const head = text.slice(0, 8192);
   for (const [re, name] of COMMANDS) if (re.test(head)) return name;
-  return undefined;
+  return commandWord(head);
 }
 
 const HOST_PATTERNS: RegExp[] = [

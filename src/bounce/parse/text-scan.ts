@@ -24,14 +24,20 @@ const ORIGINAL_MARKERS: RegExp[] = [
   /^\s*-+ ?(?:the )?header of (?:the )?original message/i,
   /^\s*-+ ?(?:orig(?:inal)? message|message original)/i,
   /^\s*(?:bounced|returned|rejected|original) e-?mail\s*:?\s*$/i,
+  /^\s*original message\s*:?\s*$/i,
 ];
 
 export function cutOriginal(body: string): string {
+  return splitOriginal(body).report;
+}
+
+/** The report before the returned original, and the original (its headers name the recipient when nothing else does). */
+export function splitOriginal(body: string): { report: string; original: string } {
   const lines = body.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (ORIGINAL_MARKERS.some((re) => re.test(lines[i]!))) return lines.slice(0, i).join('\n');
+    if (ORIGINAL_MARKERS.some((re) => re.test(lines[i]!))) return { report: lines.slice(0, i).join('\n'), original: lines.slice(i + 1).join('\n') };
   }
-  return body;
+  return { report: body, original: '' };
 }
 
 /** Addresses that are never the failed recipient. */

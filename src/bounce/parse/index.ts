@@ -93,7 +93,13 @@ async function parseMessageRecords(bytes: Buffer): Promise<ParsedInput & { sende
   const from = message.from.toLowerCase();
   const subject = message.subject;
   const { report: human, original: inlineOriginal } = splitOriginal(message.body);
-  const exclude = [from, firstAddress(header(message, 'x-postfix-sender')), firstAddress(/^From\s*:\s*(.+)$/im.exec(message.originalHeaders)?.[1])].filter((a): a is string => Boolean(a));
+  const originalBlock = message.originalHeaders || inlineOriginal;
+  const exclude = [
+    from,
+    firstAddress(header(message, 'x-postfix-sender')),
+    firstAddress(/^From\s*:\s*(.+)$/im.exec(originalBlock)?.[1]),
+    firstAddress(/^Return-path\s*:\s*(.+)$/im.exec(originalBlock)?.[1]),
+  ].filter((a): a is string => Boolean(a));
   const failedHeader = header(message, 'x-failed-recipients');
   const originalSender = firstAddress(header(message, 'x-postfix-sender')) ?? firstAddress(/^From\s*:\s*(.+)$/im.exec(message.originalHeaders)?.[1]);
   const originalTo =

@@ -51,10 +51,17 @@ export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
       for (const child of part.parts) visit(child, depth + 1);
       return;
     }
+    const attached = /^\s*attachment/i.test(part.headers.get('content-disposition')?.[0] ?? '');
     if (REPORT_TYPES.has(part.type)) deliveryStatus.push(partText(part));
     else if (part.type === 'message/feedback-report') feedbackReports.push(partText(part));
     else if (ORIGINAL_TYPES.has(part.type)) {
       if (!originalHeaders) originalHeaders = partText(part).replace(/\r\n?/g, '\n').split('\n\n')[0] ?? '';
+    } else if (attached) {
+      // An attached text file is not the report's prose; some gateways attach the original's headers this way.
+      const content = partText(part);
+      if (!originalHeaders && /^(?:received|from|to|subject|date|message-id|return-path):/im.test(content.slice(0, 2000))) {
+        originalHeaders = content.replace(/\r\n?/g, '\n').split('\n\n')[0] ?? '';
+      }
     } else if (part.type === 'text/html') html.push(partText(part));
     else if (part.type.startsWith('text/') || (depth === 0 && !part.type.includes('/'))) plain.push(partText(part));
   };

@@ -6,7 +6,7 @@
  * the fast reader is tested against.
  */
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { decodeWords, partText, readMime, type MimePart } from './mime.js';
+import { decodeWords, headerText, partText, readMime, type MimePart } from './mime.js';
 
 export interface ReadMessage {
   /** Header name (lower case) → raw values, unfolded. */
@@ -34,9 +34,12 @@ const REPORT_TYPES = new Set(['message/delivery-status', 'message/global-deliver
 const ORIGINAL_TYPES = new Set(['message/rfc822', 'text/rfc822-headers', 'message/global', 'message/global-headers', 'message/rfc822-headers']);
 
 function firstAddressIn(value: string): string {
-  const angle = /<([^<>\s]{1,320}@[^<>\s]{1,255})>/.exec(value);
+  const angle = /<([^<>\s]{1,320})>/.exec(value);
   if (angle) return angle[1]!;
-  return /[^\s<>"',;:]{1,64}@[^\s<>"',;:]{1,255}/.exec(value)?.[0] ?? '';
+  const bare = /[^\s<>"',;:]{1,64}@[^\s<>"',;:]{1,255}/.exec(value)?.[0];
+  if (bare) return bare;
+  // "MAILER-DAEMON (Mail Delivery Subsystem)": a local name without a domain.
+  return /^\s*<?([A-Za-z0-9._-]{1,64})>?(?:\s|$)/.exec(value)?.[1] ?? '';
 }
 
 export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
@@ -73,7 +76,7 @@ export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
     body = partText({ ...root, body: root.body, params: {} });
   }
   const headers = new Map<string, string[]>();
-  for (const [name, values] of root.headers) headers.set(name, values.map(decodeWords));
+  for (const [name, values] of root.headers) headers.set(name, values.map((v) => decodeWords(headerText(v))));
   const from = headers.get('from')?.[0] ?? '';
   return {
     headers,

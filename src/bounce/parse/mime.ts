@@ -44,16 +44,48 @@ export function decodeQuotedPrintable(input: Buffer): Buffer {
   return out.subarray(0, n);
 }
 
-/** Decodes RFC 2047 encoded words (=?charset?B|Q?…?=) in a header value. */
+/** Decodes RFC 2047 encoded words (=?charset?B|Q?…?=) in a header value; adjacent words of one charset are joined as bytes first. */
 export function decodeWords(value: string): string {
-  return value
-    .replace(/(=\?[^?\s]{1,40}\?[BbQq]\?[^?\s]{0,2000}\?=)\s+(?==\?)/g, '$1')
-    .replace(/=\?([^?\s]{1,40})\?([BbQq])\?([^?\s]{0,2000})\?=/g, (_, charset: string, encoding: string, data: string) => {
-      const bytes = encoding.toUpperCase() === 'B'
-        ? Buffer.from(data, 'base64')
-        : decodeQuotedPrintable(Buffer.from(data.replace(/_/g, ' '), 'latin1'));
-      return decodeCharset(bytes, charset.split('*')[0]);
-    });
+  const WORD = /=\?([^?\s]{1,40})\?([BbQq])\?([^?\s]{0,2000})\?=/g;
+  const out: string[] = [];
+  let last = 0;
+  let pending: { charset: string; bytes: Buffer[] } | null = null;
+  const flush = () => {
+    if (!pending) return;
+    let joined = Buffer.concat(pending.bytes);
+    // Joined ISO-2022 words switch back to ASCII and out again at the seam; the WHATWG decoder rejects that empty switch.
+    if (pending.charset.startsWith('iso-2022')) joined = Buffer.from(joined.toString('latin1').replace(/\x1b\(B\x1b\$B/g, ''), 'latin1');
+    out.push(decodeCharset(joined, pending.charset));
+    pending = null;
+  };
+  for (const m of value.matchAll(WORD)) {
+    const between = value.slice(last, m.index);
+    const charset = m[1]!.split('*')[0]!.toLowerCase();
+    const bytes = m[2]!.toUpperCase() === 'B' ? Buffer.from(m[3]!, 'base64') : decodeQuotedPrintable(Buffer.from(m[3]!.replace(/_/g, ' '), 'latin1'));
+    // White space between two encoded words is not part of the text (RFC 2047 §6.2).
+    if (pending && /^\s*$/.test(between) && (pending as { charset: string }).charset === charset) {
+      (pending as { bytes: Buffer[] }).bytes.push(bytes);
+    } else {
+      flush();
+      if (!(/^\s*$/.test(between) && last > 0)) out.push(between);
+      pending = { charset, bytes: [bytes] };
+    }
+    last = m.index + m[0].length;
+  }
+  flush();
+  out.push(value.slice(last));
+  return out.join('');
+}
+
+/** Header bytes were read as latin1; 8-bit headers are nearly always UTF-8 and are decoded as such when valid. */
+export function headerText(latin1: string): string {
+  if (!/[\x80-\xff]/.test(latin1)) return latin1;
+  const bytes = Buffer.from(latin1, 'latin1');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return latin1;
+  }
 }
 
 function parseHeaderBlock(block: string): Map<string, string[]> {

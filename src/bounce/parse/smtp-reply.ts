@@ -45,8 +45,19 @@ const REPLY_CODE = /(?:^|[\s:;([<>"'=])([245][0-5]\d)(?=[ -](?:[245]\.\d{1,3}\.\
 const STATUS = /(?:^|[^\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)/;
 const QMAIL_STATUS = /\(#([245]\.\d{1,3}\.\d{1,3})\)/;
 
+/** Reply codes servers actually send (RFC 5321 and its extensions); "Size: 222 bytes" is not a reply. */
+const KNOWN_REPLY_CODES = new Set([
+  '211', '214', '220', '221', '235', '250', '251', '252', '253',
+  '421', '422', '432', '450', '451', '452', '453', '454', '455', '458', '459',
+  '500', '501', '502', '503', '504', '521', '523', '524', '525', '530', '534', '535', '538',
+  '550', '551', '552', '553', '554', '555', '556', '557',
+]);
+
 export function findReplyCode(text: string): string | undefined {
-  return REPLY_CODE.exec(text.slice(0, 8192))?.[1];
+  const head = text.slice(0, 8192);
+  const re = new RegExp(REPLY_CODE.source, 'g');
+  for (const m of head.matchAll(re)) if (KNOWN_REPLY_CODES.has(m[1]!)) return m[1];
+  return undefined;
 }
 
 export function findStatus(text: string): string | undefined {

@@ -120,7 +120,8 @@ export class Classifier {
     const raw = [record.logCode, record.diagnostic, record.context].filter(Boolean).join(' ').slice(0, MATCH_TEXT_LIMIT * 2);
     const text = normalizeForMatch([record.diagnostic, record.context].filter(Boolean).join(' '));
     const diagnosticOnly = normalizeForMatch(record.diagnostic ?? '');
-    const host = (record.remoteHost ?? record.reportingHost ?? '').toLowerCase();
+    // Receiving providers are recognised by the server that answered, the one that reported, or the recipient's domain.
+    const hosts = [record.remoteHost, record.reportingHost, record.recipient?.split('@')[1]].filter((h): h is string => Boolean(h)).map((h) => h.toLowerCase());
     const full = this.scan(text);
     const diag = diagnosticOnly === text ? full : this.scan(diagnosticOnly);
     const logHits = new Map<number, number>();
@@ -143,7 +144,7 @@ export class Classifier {
     const out: Candidate[] = [];
     const says = new Set<Reason>();
     for (const index of consider) {
-      const { entry, patterns, hosts } = this.indexed[index]!;
+      const { entry, patterns, hosts: hostPatterns } = this.indexed[index]!;
       const m = entry.match;
       const generic = entry.tier === 'generic';
       const found = generic ? diag : full;
@@ -167,7 +168,7 @@ export class Classifier {
       }
       if (generic && best) says.add(entry.reason);
       if (m.replyCodes.length && !m.replyCodes.some((p) => replyFits(p, record.replyCode))) continue;
-      if (hosts.length && !hosts.some((re) => re.test(host))) continue;
+      if (hostPatterns.length && !hostPatterns.some((re) => hosts.some((h) => re.test(h)))) continue;
       if (codeHits.has(index)) keep('enhanced-code', 5);
       if (!best && this.replyOnly.includes(index)) keep('reply-class', 1);
       if (best) out.push(best);

@@ -12,6 +12,8 @@ export interface DsnRecipient {
   remoteMta?: string;
   diagnosticType?: string;
   diagnostic?: string;
+  /** Vendor fields some MTAs add to the group (PowerMTA's bounce category), as "name: value". */
+  vendor?: string;
 }
 
 export interface DsnReport {
@@ -22,7 +24,7 @@ export interface DsnReport {
 
 const PER_RECIPIENT = new Set([
   'final-recipient', 'original-recipient', 'x-actual-recipient', 'action', 'status', 'remote-mta',
-  'diagnostic-code', 'last-attempt-date', 'will-retry-until', 'final-log-id',
+  'diagnostic-code', 'last-attempt-date', 'will-retry-until', 'final-log-id', 'x-powermta-bouncecategory',
 ]);
 const PER_MESSAGE = new Set(['reporting-mta', 'received-from-mta', 'arrival-date', 'original-envelope-id', 'x-postfix-sender', 'x-postfix-queue-id', 'dsn-gateway']);
 
@@ -74,6 +76,7 @@ export function parseDsnFields(text: string): DsnReport {
       case 'action': current.action = value.trim().toLowerCase().split(/\s/)[0]; break;
       case 'status': current.status = value.trim().split(/\s/)[0]; break;
       case 'remote-mta': current.remoteMta = fieldValue(value); break;
+      case 'x-powermta-bouncecategory': current.vendor = `${key}: ${value.trim()}`; break;
       case 'diagnostic-code': {
         const semi = value.indexOf(';');
         if (semi > 0 && semi < 20 && /^[A-Za-z0-9-]+$/.test(value.slice(0, semi).trim())) {

@@ -26,7 +26,7 @@ const AUTO_REPLY_SUBJECT = /\b(?:out of (?:the )?office|auto(?:matic)?[ -]?reply
 const BOUNCE_WORDS = /\b(?:user unknown|mailbox|recipient|delivery|undeliverable|rejected|refused|blocked|blacklist|denied|relay|quota|spam|greylist|graylist|not found|does not exist|timed? ?out|unroutable|unrouteable|dnsbl|rbl|spf|dmarc|dkim|reverse dns|ptr|too many|try again later|permanent error|temporary failure)\b/i;
 
 /** Headers in which some MTAs state the failure class (PowerMTA); passed on as context for the catalogue. */
-const VENDOR_HEADERS = ['x-powermta-bouncecategory', 'x-failed-recipients'];
+const VENDOR_HEADERS = ['x-powermta-bouncecategory', 'x-failed-recipients', 'x-spasign'];
 
 function vendorHeaders(message: ReadMessage): string {
   return VENDOR_HEADERS.flatMap((name) => (message.headers.get(name) ?? []).map((v) => `${name}: ${v}`)).join(' ');
@@ -58,7 +58,7 @@ function fromDsn(r: DsnRecipient, reportingHost: string | undefined, human: Map<
     ...(r.diagnosticType ? { diagnosticType: r.diagnosticType } : {}),
     ...(r.remoteMta ? { remoteHost: r.remoteMta.toLowerCase() } : {}),
     ...(reportingHost ? { reportingHost: reportingHost.toLowerCase() } : {}),
-    ...(humanText && humanText !== diagnostic ? { context: humanText } : {}),
+    ...(humanText && humanText !== diagnostic ? { context: [humanText, r.vendor].filter(Boolean).join(' ') } : r.vendor ? { context: r.vendor } : {}),
   };
 }
 
@@ -73,7 +73,9 @@ function humanByRecipient(text: string, exclude: string[]): Map<string, string> 
 
 function fromText(text: string, exclude: string[], origin: string, fallbackRecipient?: string): BounceRecord[] {
   const scanned = scanHumanText(text, exclude);
-  if (scanned.length > 0) return scanned.map((s) => ({ origin, ...(s.recipient ? { recipient: s.recipient } : {}), diagnostic: s.diagnostic }));
+  if (scanned.length > 0) {
+    return scanned.map((s) => ({ origin, ...(s.recipient ? { recipient: s.recipient } : {}), diagnostic: s.diagnostic, ...(s.command ? { command: s.command } : {}) }));
+  }
   const diagnostic = text.trim().split('\n').filter((l) => l.trim()).join(' ').replace(/\s+/g, ' ');
   if (!diagnostic) return [];
   return [{ origin, ...(fallbackRecipient ? { recipient: fallbackRecipient } : {}), diagnostic }];

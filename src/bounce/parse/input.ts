@@ -42,15 +42,17 @@ export function bytesToLf(bytes: Buffer): Buffer {
   return out.subarray(0, n);
 }
 
+/** Binary when control bytes are common; a stray NUL in a real message does not make it binary. */
 function looksBinary(bytes: Buffer): boolean {
   const sample = bytes.subarray(0, 8192);
   if (sample.length === 0) return false;
   let control = 0;
+  let nul = 0;
   for (const byte of sample) {
-    if (byte === 0) return true;
+    if (byte === 0) nul++;
     if (byte < 9 || (byte > 13 && byte < 32) || byte === 127) control++;
   }
-  return control / sample.length > 0.1;
+  return nul / sample.length > 0.01 || control / sample.length > 0.1;
 }
 
 /** Header names that, at the top of the input, mean "this is a whole message". */

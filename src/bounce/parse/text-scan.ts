@@ -10,6 +10,8 @@
 export interface ScannedRecipient {
   recipient?: string;
   diagnostic: string;
+  /** The SMTP command a transcript shows for this recipient (">>> RCPT To:<…>"). */
+  command?: string;
 }
 
 const ADDR = String.raw`[^\s<>()"',;:@]{1,64}@[A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9]`;
@@ -56,9 +58,11 @@ interface Hit {
   rest: string;
   /** How much the shape is trusted; a stronger shape wins over a weaker one. */
   strength: number;
+  /** Whether the lines below belong to this recipient (not for Sendmail's one-line "<a>... reason"). */
+  follows: boolean;
 }
 
-const SHAPES: Array<{ re: RegExp; strength: number }> = [
+const SHAPES: Array<{ re: RegExp; strength: number; follows?: false; wholeLine?: true }> = [
   // qmail / Exim: the address alone on its line, maybe in <> and with a trailing colon.
   { re: new RegExp(String.raw`^\s*["<]?(${ADDR})[">]?:?\s*$`), strength: 3 },
   // Postfix: "<rcpt> (expanded from <x>): host … said: …", "<rcpt>: …"
@@ -66,7 +70,9 @@ const SHAPES: Array<{ re: RegExp; strength: number }> = [
   // OpenSMTPD and others: "rcpt@example.org: 550 5.1.1 …"
   { re: new RegExp(String.raw`^\s*(${ADDR}):\s+(\S.*)$`), strength: 3 },
   // Sendmail: "550 5.1.1 <rcpt>... User unknown", "<rcpt>... Deferred"
-  { re: new RegExp(String.raw`^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?<?(${ADDR})>?\.\.\.\s*(.*)$`), strength: 2 },
+  { re: new RegExp(String.raw`^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?<?(${ADDR})>?\.\.\.\s*(.*)$`), strength: 2, follows: false },
+  // Zoho and others: "[Status: Error, Address: <rcpt>, ResponseCode 421, , Host not reachable.]"
+  { re: new RegExp(String.raw`(?:^|[\s\[(,])(?:address|recipient)\s*:\s*<(${ADDR})>[,;]?\s*(.*)$`, 'i'), strength: 2, wholeLine: true },
   // Exchange: "rcpt@example.org on Thu, 29 Apr 2010 00:00:00 -0000"
   { re: new RegExp(String.raw`^\s*<?(${ADDR})>? on (?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4}\b(.*)$`), strength: 3 },
   // Labels: "Recipient: x", "Failed recipient: x", "Original-Recipient: x"
@@ -82,11 +88,12 @@ function findHits(lines: string[]): Hit[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.length > 2000 || !line.includes('@')) continue;
-    for (const { re, strength } of SHAPES) {
+    for (const { re, strength, follows, wholeLine } of SHAPES) {
       const m = re.exec(line);
       if (!m) continue;
       const recipient = clean(m[1]!);
-      if (!isSystemAddress(recipient)) hits.push({ line: i, recipient, rest: (m[2] ?? '').trim(), strength });
+      const rest = wholeLine ? line.trim().replace(/^\[|\]$/g, '') : (m[2] ?? '').trim();
+      if (!isSystemAddress(recipient)) hits.push({ line: i, recipient, rest, strength, follows: follows ?? true });
       break;
     }
   }
@@ -110,10 +117,15 @@ function blockAround(lines: string[], hit: Hit, nextLine: number): string {
   for (let i = hit.line + 1; i < Math.min(nextLine, lines.length, hit.line + 25); i++) {
     const line = lines[i]!;
     if (BOILERPLATE.test(line)) break;
+    // A one-line shape only takes indented continuation lines.
+    if (!hit.follows && !/^[ \t]+\S/.test(line)) break;
     if (line.trim()) out.push(line.trim());
   }
   if (out.length === 0) {
-    for (let i = hit.line - 1; i >= Math.max(0, hit.line - 3); i--) {
+    // Some reports state the reason above the address ("The user(s) account is disabled." / blank / "<rcpt>").
+    let i = hit.line - 1;
+    if (i >= 0 && !lines[i]!.trim()) i--;
+    for (; i >= Math.max(0, hit.line - 4); i--) {
       const line = lines[i]!;
       if (!line.trim() || BOILERPLATE.test(line)) break;
       out.unshift(line.trim());
@@ -122,7 +134,6 @@ function blockAround(lines: string[], hit: Hit, nextLine: number): string {
   return out.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Sendmail-style transcripts: ">>> RCPT To:<x>" followed by "<<< 550 …". */
 const RCPT_SENT = new RegExp(String.raw`^>>>\s*RCPT\s+TO:\s*<?(${ADDR})>?`, 'i');
 
 function transcriptReplies(lines: string[]): Map<string, string> {
@@ -164,13 +175,14 @@ export function scanHumanText(text: string, exclude: string[] = []): ScannedReci
     const next = chosen[index + 1]?.line ?? lines.length;
     const block = blockAround(lines, hit, next);
     const previous = results.get(hit.recipient);
-    const diagnostic = [transcript.get(hit.recipient), block].filter(Boolean).join(' ').trim();
+    const reply = transcript.get(hit.recipient);
+    const diagnostic = [reply, block].filter(Boolean).join(' ').trim();
     if (!previous || diagnostic.length > previous.diagnostic.length) {
-      results.set(hit.recipient, { recipient: hit.recipient, diagnostic });
+      results.set(hit.recipient, { recipient: hit.recipient, diagnostic, ...(reply ? { command: 'RCPT' } : {}) });
     }
   });
   for (const [recipient, reply] of transcript) {
-    if (!results.has(recipient)) results.set(recipient, { recipient, diagnostic: reply });
+    if (!results.has(recipient)) results.set(recipient, { recipient, diagnostic: reply, command: 'RCPT' });
   }
   const found = [...results.values()];
   if (found.length === 1 && !REPLY_LINE.test(found[0]!.diagnostic)) {

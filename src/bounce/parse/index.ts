@@ -45,10 +45,20 @@ function enrich(record: BounceRecord): BounceRecord {
   return out;
 }
 
+/** The readable report's own words when they hold the DSN's reply and say more ("… (in reply to RCPT TO command)"). */
+function richerDiagnostic(dsn: string | undefined, human: string | undefined): string | undefined {
+  if (!dsn) return human;
+  if (!human) return dsn;
+  const core = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const replyStart = human.search(/(?:^|\s)[245]\d\d[ -]/);
+  const fromReply = replyStart >= 0 ? human.slice(replyStart).trim() : '';
+  return fromReply && core(fromReply).startsWith(core(dsn).slice(0, 40)) && /\(in reply to [a-z ]+ command\)/i.test(fromReply) ? fromReply : dsn;
+}
+
 function fromDsn(r: DsnRecipient, reportingHost: string | undefined, human: Map<string, string>): BounceRecord {
   const recipient = (r.finalRecipient || r.originalRecipient)?.toLowerCase();
   const humanText = recipient ? human.get(recipient) ?? (r.originalRecipient ? human.get(r.originalRecipient.toLowerCase()) : undefined) : undefined;
-  const diagnostic = r.diagnostic?.trim() || humanText || undefined;
+  const diagnostic = richerDiagnostic(r.diagnostic?.trim(), humanText) || undefined;
   return {
     origin: 'rfc3464',
     ...(recipient ? { recipient } : {}),
@@ -108,7 +118,8 @@ async function parseMessageRecords(bytes: Buffer): Promise<ParsedInput & { sende
     firstAddress(/^To\s*:\s*(.+)$/im.exec(message.originalHeaders)?.[1]) ??
     firstAddress(failedHeader) ??
     firstAddress(/^\s*To\s*:\s*(.+)$/im.exec(inlineOriginal)?.[1]);
-  const signals = BOUNCE_SENDER.test(from) || BOUNCE_SUBJECT.test(subject) || /report-type=["']?(delivery-status|feedback-report)/i.test(message.contentType) || Boolean(failedHeader);
+  const listManager = /\bfml\b/i.test(header(message, 'x-mlserver') ?? ''); // fml list servers answer posts they refuse
+  const signals = BOUNCE_SENDER.test(from) || BOUNCE_SUBJECT.test(subject) || /report-type=["']?(delivery-status|feedback-report)/i.test(message.contentType) || Boolean(failedHeader) || listManager;
 
   if (message.feedbackReports.length > 0 || /report-type=["']?feedback-report/i.test(message.contentType)) {
     const report = message.feedbackReports.join('\n') || message.body;
@@ -139,6 +150,11 @@ async function parseMessageRecords(bytes: Buffer): Promise<ParsedInput & { sende
       .map((r) => (vendor ? { ...r, context: [r.context, vendor].filter(Boolean).join(' ') } : r))
       .map(enrich);
     if (records.length) return { kind: 'message', records, looksLikeBounce: true, ...(originalSender ? { sender: originalSender } : {}) };
+  }
+
+  // Apple Mail's one-click unsubscribe arrives as an auto-reply; it is the recipient's complaint, not an absence.
+  if (/^true$/i.test(header(message, 'x-apple-unsubscribe') ?? '')) {
+    return { kind: 'message', records: [{ origin: 'arf', presetReason: 'feedback', feedbackType: 'unsubscribe', ...(from ? { recipient: from } : {}), diagnostic: subject.trim() || 'unsubscribe' }], looksLikeBounce: true };
   }
 
   const autoSubmitted = header(message, 'auto-submitted') ?? '';

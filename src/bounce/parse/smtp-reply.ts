@@ -67,7 +67,7 @@ export function findStatus(text: string): string | undefined {
 
 const COMMANDS: Array<[RegExp, string]> = [
   [/\b(?:after|in reply to|for|response to|while sending|during) (?:the )?(?:end of )?(?:data|message)(?: command)?\b|\bafter end of data\b|>>> data\b|\bafter data\b/i, 'DATA'],
-  [/\b(?:after|in reply to|for|response to) (?:the )?rcpt(?: to)?\b|\brcpt to(?::? ?<[^>]{0,320}>)? response\b|>>> rcpt to\b/i, 'RCPT'],
+  [/\b(?:after|in reply to|for|response to) (?:the )?rcpt(?: to)?\b|\brcpt to(?::? ?<[^>]{0,320}>)? response\b|>>> rcpt to\b|\bdoes not like recipient\b/i, 'RCPT'],
   [/\b(?:after|in reply to|for|response to) (?:the )?mail(?: from)?\b|>>> mail from\b/i, 'MAIL'],
   [/\b(?:after|in reply to|for|response to) (?:the )?ehlo\b|>>> ehlo\b/i, 'EHLO'],
   [/\b(?:after|in reply to|for|response to) (?:the )?helo\b|>>> helo\b/i, 'HELO'],

@@ -1,3 +1,5 @@
+import { findReplyCode } from './smtp-reply.js';
+
 /**
  * Reads the human-readable part of a bounce when there are no (or too few)
  * delivery-status fields: which recipients failed, and the words said about
@@ -73,8 +75,8 @@ const SHAPES: Array<{ re: RegExp; strength: number; follows?: false; wholeLine?:
   { re: new RegExp(String.raw`^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?<?(${ADDR})>?\.\.\.\s*(.*)$`), strength: 2, follows: false },
   // Zoho and others: "[Status: Error, Address: <rcpt>, ResponseCode 421, , Host not reachable.]"
   { re: new RegExp(String.raw`(?:^|[\s\[(,])(?:address|recipient)\s*:\s*<(${ADDR})>[,;]?\s*(.*)$`, 'i'), strength: 2, wholeLine: true },
-  // Exchange: "rcpt@example.org on Thu, 29 Apr 2010 00:00:00 -0000"
-  { re: new RegExp(String.raw`^\s*<?(${ADDR})>? on (?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4}\b(.*)$`), strength: 3 },
+  // Exchange: "rcpt@example.org on Thu, 29 Apr 2010 00:00:00 -0000" or "… on 4/29/01 11:34:45 PM"
+  { re: new RegExp(String.raw`^\s*<?(${ADDR})>? on (?:(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4}|\d{1,2}/\d{1,2}/\d{2,4})\b(.*)$`), strength: 3 },
   // Labels: "Recipient: x", "Failed recipient: x", "Original-Recipient: x"
   { re: new RegExp(String.raw`^\s*(?:(?:failed |original |final |invalid |unknown )?recipients?(?: address(?:es)?)?|(?:target|destination) (?:e-?mail |mail )?address|addressed to|rcpt to|user|address)\s*[:=]\s*<?(${ADDR})>?\s*(.*)$`, 'i'), strength: 2 },
   // "To: x" names a recipient only when nothing better does (it may be the original's header).
@@ -100,7 +102,8 @@ function findHits(lines: string[]): Hit[] {
   return hits;
 }
 
-const REPLY_LINE = /(?:^|\s)[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\b|[^\d\s])/;
+/** A line holds a server reply when it has a reply code servers actually send. */
+const REPLY_LINE = { test: (line: string) => findReplyCode(line) !== undefined };
 const ERROR_LABEL = /^\s*(?:error|(?:reject(?:ion)? |failure |bounce )?reason|diagnostic(?: code)?|remote server replied|smtp error)\s*:/i;
 
 /** Lines where a report's own boilerplate starts: the diagnostic never runs past them. */

@@ -167,7 +167,9 @@ async function parseMessageRecords(bytes: Buffer): Promise<ParsedInput & { sende
   }
 
   const vendor = vendorHeaders(message);
-  const records = fromText(human, exclude, 'text', failedHeader ? firstAddress(failedHeader) : originalTo)
+  // A list server's refusal names no failed recipient: its whole text is the diagnostic.
+  const listRefusal: BounceRecord = { origin: 'list-server', ...(originalTo ? { recipient: originalTo } : {}), diagnostic: humanText(human) };
+  const records = (listManager ? [listRefusal] : fromText(human, exclude, 'text', failedHeader ? firstAddress(failedHeader) : originalTo))
     .map((r) => (vendor ? { ...r, context: [r.context, vendor].filter(Boolean).join(' ') } : r))
     .map(enrich);
   const withEvidence = records.filter((r) => r.replyCode || r.status || BOUNCE_WORDS.test(r.diagnostic ?? ''));

@@ -41,7 +41,7 @@ function render(p: { code: string; parts: string[]; status?: string }): string {
   return `${p.code} ${p.status ? `${p.status} ` : ''}${p.parts.join(' ').replace(/\s+/g, ' ').trim()}`;
 }
 
-const REPLY_CODE = /(?:^|[\s:;([<>"'=])([245][0-5]\d)(?=[ -](?:[245]\.\d{1,3}\.\d{1,3}\b|[#(<[A-Za-z"'])|$)/;
+const REPLY_CODE = /(?:^|[\s:;([<>"'=])([245][0-5]\d)(?=[ -](?:[245]\.\d{1,3}\.\d{1,3}\b|[-#(<[A-Za-z"'])|$)/;
 const STATUS = /(?:^|[^\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]*\d)/;
 const QMAIL_STATUS = /\(#([245]\.\d{1,3}\.\d{1,3})\)/;
 
@@ -53,16 +53,28 @@ const KNOWN_REPLY_CODES = new Set([
   '550', '551', '552', '553', '554', '555', '556', '557',
 ]);
 
+/** The first failure reply (4xx/5xx) in the text; a success reply only when there is no failure (transcripts hold both). */
 export function findReplyCode(text: string): string | undefined {
   const head = text.slice(0, 8192);
   const re = new RegExp(REPLY_CODE.source, 'g');
-  for (const m of head.matchAll(re)) if (KNOWN_REPLY_CODES.has(m[1]!)) return m[1];
-  return undefined;
+  let success: string | undefined;
+  for (const m of head.matchAll(re)) {
+    if (!KNOWN_REPLY_CODES.has(m[1]!)) continue;
+    if (m[1]![0] !== '2') return m[1];
+    success ??= m[1];
+  }
+  return success;
 }
 
 export function findStatus(text: string): string | undefined {
   const head = text.slice(0, 8192);
-  return STATUS.exec(head)?.[1] ?? QMAIL_STATUS.exec(head)?.[1];
+  const re = new RegExp(STATUS.source, 'g');
+  let success: string | undefined;
+  for (const m of head.matchAll(re)) {
+    if (m[1]![0] !== '2') return m[1];
+    success ??= m[1];
+  }
+  return QMAIL_STATUS.exec(head)?.[1] ?? success;
 }
 
 const COMMANDS: Array<[RegExp, string]> = [

@@ -169,6 +169,7 @@ export class Classifier {
       if (generic && best) says.add(entry.reason);
       if (m.replyCodes.length && !m.replyCodes.some((p) => replyFits(p, record.replyCode))) continue;
       if (hostPatterns.length && !hostPatterns.some((re) => hosts.some((h) => re.test(h)))) continue;
+      if (m.commands.length && !m.commands.includes(record.command ?? '')) continue;
       if (codeHits.has(index)) keep('enhanced-code', 5);
       if (!best && this.replyOnly.includes(index)) keep('reply-class', 1);
       if (best) out.push(best);

@@ -24,6 +24,7 @@ const match = z
     patterns: z.array(z.string().min(3)).default([]),
     replyCodes: z.array(replyCode).default([]),
     hosts: z.array(z.string().min(2)).default([]),
+    commands: z.array(z.enum(['CONN', 'HELO', 'EHLO', 'STARTTLS', 'AUTH', 'MAIL', 'RCPT', 'DATA'])).default([]),
   })
   .strict();
 

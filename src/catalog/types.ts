@@ -39,8 +39,10 @@ export interface EntryMatch {
   patterns: string[];
   /** Restricts the entry to replies whose SMTP code is one of these (e.g. `550`, `4xx`). */
   replyCodes: string[];
-  /** Restricts the entry to bounces whose remote/reporting host matches one of these regexes. */
+  /** Restricts the entry to bounces whose remote/reporting host or recipient domain matches one of these regexes. */
   hosts: string[];
+  /** Restricts the entry to replies given to one of these SMTP commands (CONN, EHLO, MAIL, RCPT, DATA …). */
+  commands: string[];
 }
 
 export interface CatalogEntry {

@@ -163,7 +163,8 @@ export class Classifier {
       if (patterns.length && (found.literals.has(index) || this.indexed[index]!.alwaysRun)) {
         for (const re of patterns) {
           const hit = re.exec(haystack);
-          if (hit) keep('pattern', hit[0].length);
+          // An own or provider pattern is as specific as its texts; generic patterns are wording.
+          if (hit) keep(textLevel, hit[0].length);
         }
       }
       if (generic && best) says.add(entry.reason);

@@ -50,6 +50,11 @@ describe('robustness', () => {
     }
   });
 
+  it('refuses a 50 MB paste at the configured cap without reading it', async () => {
+    const huge = Buffer.alloc(50 * 1024 * 1024, 'a');
+    await assert.rejects(explain(huge), /The input is 50\.0 MB, more than the 10\.0 MB the explainer reads \(limits\.maxInputBytes\)/);
+  });
+
   it('survives seeded mutations of corpus messages with an answer for each', { skip: existsSync(CORPUS) ? false : `corpus not found at ${CORPUS}` }, async () => {
     const files = readdirSync(CORPUS).filter((f) => f.endsWith('.eml')).sort().slice(0, 120);
     const random = prng(20261126);

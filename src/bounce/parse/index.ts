@@ -20,13 +20,13 @@ export interface ParsedInput {
   looksLikeBounce: boolean;
 }
 
-const BOUNCE_SUBJECT = /\b(?:error sending|undeliver|undelivered|delivery (?:status|failure|failed|notification|report|has failed)|returned mail|mail delivery|failure notice|non[- ]?delivery|could not be delivered|delivery problem|rejected|returned to sender|nondeliverable|not delivered|bounce|delivery incomplete|warning: message|mail system error|permanent error)\b/i;
+const BOUNCE_SUBJECT = /\b(?:error sending|undeliver\w*|delivery (?:status|failure|failed|notification|report|has failed)|returned mail|mail delivery|failure notice|non[- ]?delivery|could not be delivered|delivery problem|rejected|returned to sender|nondeliverable|not delivered|bounce|delivery incomplete|warning: message|mail system error|permanent error)\b/i;
 const BOUNCE_SENDER = /^(?:mailer-daemon|postmaster|mail-daemon|mail\.?delivery|maildelivery|bounce|bounces|double-bounce)(?:[^@]*@|$)/i;
 const AUTO_REPLY_SUBJECT = /\b(?:out of (?:the )?office|auto(?:matic)?[ -]?reply|autoreply|auto:|vacation|abwesenheit|automatische antwort|r[ée]ponse automatique)\b/i;
 const BOUNCE_WORDS = /\b(?:user unknown|mailbox|recipient|delivery|undeliverable|rejected|refused|blocked|blacklist|denied|relay|quota|spam|greylist|graylist|not found|does not exist|timed? ?out|unroutable|unrouteable|dnsbl|rbl|spf|dmarc|dkim|reverse dns|ptr|too many|try again later|permanent error|temporary failure)\b/i;
 
-/** Headers in which some MTAs state the failure class (PowerMTA); passed on as context for the catalogue. */
-const VENDOR_HEADERS = ['x-powermta-bouncecategory', 'x-failed-recipients', 'x-spasign'];
+/** Headers that name the reporting product or state the failure class; passed on as context for the catalogue. */
+const VENDOR_HEADERS = ['x-powermta-bouncecategory', 'x-failed-recipients', 'x-spasign', 'x-nai-header'];
 
 function vendorHeaders(message: ReadMessage): string {
   return VENDOR_HEADERS.flatMap((name) => (message.headers.get(name) ?? []).map((v) => `${name}: ${v}`)).join(' ');

@@ -125,13 +125,14 @@ function blockAround(lines: string[], hit: Hit, nextLine: number): string {
     if (line.trim()) out.push(line.trim());
   }
   if (out.length === 0) {
-    // Some reports state the reason above the address ("The user(s) account is disabled." / blank / "<rcpt>").
-    let i = hit.line - 1;
-    if (i >= 0 && !lines[i]!.trim()) i--;
-    for (; i >= Math.max(0, hit.line - 4); i--) {
+    // Some reports state the reason above the address, in a paragraph or two ("Your message was not delivered
+    // within …" / blank / "The following recipients did not receive this message:" / blank / "<rcpt>").
+    for (let i = hit.line - 1, taken = 0; i >= Math.max(0, hit.line - 12) && taken < 6; i--) {
       const line = lines[i]!;
-      if (!line.trim() || BOILERPLATE.test(line)) break;
+      if (BOILERPLATE.test(line)) break;
+      if (!line.trim()) continue;
       out.unshift(line.trim());
+      taken++;
     }
   }
   return out.join(' ').replace(/\s+/g, ' ').trim();

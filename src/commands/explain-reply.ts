@@ -9,6 +9,7 @@ import type { ExplainedInput } from '../bounce/explain.js';
 import type { ExplainedRecipient } from '../bounce/types.js';
 import { fill, LANGS, t, type Lang } from '../core/lang.js';
 import type { Action, Part, Reply, Severity } from '../core/reply.js';
+import { allowSenderCommand, findInQuarantineCommand } from '../backends/follow-ups.js';
 import { ACTORS, CONFIDENCE, FOLLOW_UP, LABELS, NOTES } from './explain-text.js';
 
 export interface NamedExplanation {
@@ -59,12 +60,15 @@ function followUpActions(result: ExplainedRecipient, followUps: FollowUp[], lang
       if (target) actions.push({ id: `check:${target}`, label: fill(t(FOLLOW_UP.check!, lang), { target }), command: `check ${target}` });
     } else if (f.kind === 'allow' && f.list === 'sender' && result.record.sender) {
       const target = result.record.sender;
-      actions.push({ id: `allow:${target}`, label: fill(t(FOLLOW_UP.allow!, lang), { target }), command: `allow add ${target}` });
+      // Built by the backends' own helper: a value from mail never becomes more than one argument.
+      const command = allowSenderCommand(target, domainOf(result.recipient));
+      if (command) actions.push({ id: `allow:${target}`, label: fill(t(FOLLOW_UP.allow!, lang), { target }), command });
     } else if (f.kind === 'allow' && f.list === 'ip') {
       const target = ex.ips.find(isPublicIp);
       if (target) actions.push({ id: `allow:${target}`, label: fill(t(FOLLOW_UP.allow!, lang), { target }), command: `allow add ${target}` });
     } else if ((f.kind === 'release' || f.kind === 'quarantine-search') && result.recipient) {
-      actions.push({ id: `quarantine:${result.recipient}`, label: t(FOLLOW_UP.quarantine!, lang), command: `quarantine list --recipient ${result.recipient}` });
+      const command = findInQuarantineCommand(result.recipient);
+      if (command) actions.push({ id: `quarantine:${result.recipient}`, label: t(FOLLOW_UP.quarantine!, lang), command });
     }
   }
   return actions;

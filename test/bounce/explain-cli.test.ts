@@ -86,6 +86,24 @@ describe('postmaster explain', () => {
   });
 });
 
+describe('explain follow-ups', () => {
+  it('offers the check an RBL rejection implies, and the allow-list entry a blacklisted sender implies', async () => {
+    const rbl = await cli(['explain'], { stdin: '554 Refused. Your IP address is listed in the RBL at zen.spamhaus.org (from 203.0.113.66)\n' });
+    assert.match(rbl.stdout, /check 203\.0\.113\.66/);
+    const sender = await cli(['explain'], {
+      stdin: 'DENIED_SENDER_BLACKLISTED from: spam@bad.example to: rcpt@customer.example origin_ip: 203.0.113.66 origin_rdns: (unknown) auth: (unknown) encryption: (none) reason: (empty)\n',
+    });
+    assert.match(sender.stdout, /allow add spam@bad\.example --domain customer\.example/);
+  });
+
+  it('never builds a button from text that is not a plain address', async () => {
+    const run = await cli(['explain'], {
+      stdin: 'DENIED_SENDER_BLACKLISTED from: "a;b"@x.example to: rcpt@customer.example origin_ip: 203.0.113.66 origin_rdns: (unknown) auth: (unknown) encryption: (none) reason: (empty)\n',
+    });
+    assert.doesNotMatch(run.stdout, /allow add/);
+  });
+});
+
 describe('console', () => {
   it('explains a pasted bounce ended by an empty line, and runs commands', async () => {
     const run = await cli([], { stdin: 'help\n550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown\n\nquit\n' });

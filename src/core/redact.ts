@@ -4,4 +4,5 @@ export const REDACT_PATHS = [
   '*.apiKey', '*.authorization', '*.Authorization', '*.cookie', '*.ticket', '*.CSRFPreventionToken',
   'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-slack-signature"]',
   'config.slack', 'config.teams', 'config.store.redisUrl', 'headers.authorization',
+  '*.dqsKey', 'config.checks.dnsbl.dqsKey',
 ];

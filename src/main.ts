@@ -13,6 +13,8 @@ import { createStore } from './store/create-store.js';
 import type { Store } from './store/store.js';
 import { runConsole } from './adapters/console/repl.js';
 import { REDACT_PATHS } from './core/redact.js';
+import type { ChatFaces } from './server/chat-faces.js';
+import { ConfigError } from './config/load.js';
 
 export interface AppServices extends Services {
   router: Router;
@@ -54,13 +56,46 @@ export async function createServices(config: Config, options: CreateOptions = {}
 }
 
 /**
- * Starts the faces the configuration enables. With no chat credentials this is
- * the terminal console; resolves with the exit code when the bot stops.
+ * Starts the faces the configuration enables: Slack and/or Teams on one HTTP
+ * server (with /healthz, /readyz, /metrics), and the terminal console when no
+ * chat face is configured or stdin is a terminal. Resolves with the exit code
+ * when the bot stops (console closed, or SIGINT/SIGTERM for a server).
  */
 export async function startBot(
   services: AppServices,
-  io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream & { isTTY?: boolean }; env: NodeJS.ProcessEnv },
+  io: { stdin: NodeJS.ReadableStream & { isTTY?: boolean }; stdout: NodeJS.WritableStream & { isTTY?: boolean }; env: NodeJS.ProcessEnv },
 ): Promise<number> {
   services.logger.debug({ store: services.store.kind, entries: services.catalog.entries.length }, 'starting');
-  return runConsole(services, io);
+  if (!services.config.slack && !services.config.teams) return runConsole(services, io);
+
+  // Loaded only here: the chat SDKs and the chart renderer would slow every CLI command down.
+  const { startChatFaces } = await import('./server/chat-faces.js');
+  const { startDigestScheduler } = await import('./digest/scheduler.js');
+
+  // The Teams test flag only counts in a test process: botbuilder would accept anyone otherwise.
+  const allowUnauthenticatedTeams = Boolean(services.config.teams?.allowUnauthenticated) && io.env.NODE_ENV === 'test';
+  let faces: ChatFaces;
+  try {
+    faces = await startChatFaces(services, { allowUnauthenticatedTeams });
+  } catch (error) {
+    // A face that must not run (Teams without credentials) stops the start with its one sentence.
+    if (!(error instanceof ConfigError)) throw error;
+    services.logger.fatal(error.message);
+    return 2;
+  }
+  services.posters = faces.posters;
+  let stopDigests: () => Promise<void> = async () => {};
+  try {
+    stopDigests = startDigestScheduler(services, faces.posters);
+    if (io.stdin.isTTY) return await runConsole(services, io);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    services.logger.info('stopping');
+    return 0;
+  } finally {
+    await stopDigests();
+    await faces.stop();
+  }
 }

@@ -20,6 +20,20 @@ export const ENV_KEYS: Array<[string, string[]]> = [
   ['POSTMASTER_LANG', ['lang']],
   ['LOG_LEVEL', ['log', 'level']],
   ['PORT', ['server', 'port']],
+  ['SPAMHAUS_DQS_KEY', ['checks', 'dnsbl', 'dqsKey']],
+  ['SLACK_BOT_TOKEN', ['slack', 'botToken']],
+  ['SLACK_SIGNING_SECRET', ['slack', 'signingSecret']],
+  ['SLACK_APP_TOKEN', ['slack', 'appToken']],
+  ['SLACK_API_URL', ['slack', 'apiUrl']],
+  ['MICROSOFT_APP_ID', ['teams', 'appId']],
+  ['MICROSOFT_APP_PASSWORD', ['teams', 'appPassword']],
+  ['MICROSOFT_APP_TENANT_ID', ['teams', 'tenantId']],
+  ['MICROSOFT_APP_TYPE', ['teams', 'appType']],
+  ['SPAMEXPERTS_PASSWORD', ['backends', 'spamexperts', 'password']],
+  ['SPAMEXPERTS_PANEL_PASSWORD', ['backends', 'spamexperts', 'panelPassword']],
+  ['PMG_PASSWORD', ['backends', 'proxmox', 'password']],
+  ['QUARANTINE_RELAY_PASSWORD', ['backends', 'maildir', 'relay', 'password']],
+  ['POSTMASTER_INGEST_TOKEN', ['ingest', 'token']],
 ];
 
 export function applyEnv(input: Raw, env: NodeJS.ProcessEnv): Raw {

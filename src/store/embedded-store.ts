@@ -33,6 +33,17 @@ export class EmbeddedStore implements Store {
   private readonly db: Db;
   private readonly now: () => number;
   private lastSweep = 0;
+  /** Prepared statements, compiled once: preparing on every call cost more than running them. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   constructor(options: EmbeddedStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -47,7 +58,7 @@ export class EmbeddedStore implements Store {
   // --- expiry -------------------------------------------------------------
 
   private alive(key: string): boolean {
-    const row = this.db.prepare('SELECT at FROM expiry WHERE key = ?').get(key) as { at: number } | undefined;
+    const row = this.sql('SELECT at FROM expiry WHERE key = ?').get(key) as { at: number } | undefined;
     if (!row) return true;
     if (row.at > this.now()) return true;
     this.purge(key);
@@ -55,22 +66,22 @@ export class EmbeddedStore implements Store {
   }
 
   private purge(key: string): void {
-    this.db.prepare('DELETE FROM kv WHERE key = ?').run(key);
-    this.db.prepare('DELETE FROM hash WHERE key = ?').run(key);
-    this.db.prepare('DELETE FROM zset WHERE key = ?').run(key);
-    this.db.prepare('DELETE FROM expiry WHERE key = ?').run(key);
+    this.sql('DELETE FROM kv WHERE key = ?').run(key);
+    this.sql('DELETE FROM hash WHERE key = ?').run(key);
+    this.sql('DELETE FROM zset WHERE key = ?').run(key);
+    this.sql('DELETE FROM expiry WHERE key = ?').run(key);
   }
 
   private expire(key: string, ttlMs: number | undefined): void {
     if (ttlMs === undefined) return;
-    this.db.prepare('INSERT INTO expiry (key, at) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET at = excluded.at').run(key, this.now() + ttlMs);
+    this.sql('INSERT INTO expiry (key, at) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET at = excluded.at').run(key, this.now() + ttlMs);
   }
 
   private sweep(): void {
     const now = this.now();
     if (now - this.lastSweep < 60_000) return;
     this.lastSweep = now;
-    const expired = this.db.prepare('SELECT key FROM expiry WHERE at <= ?').all(now) as Array<{ key: string }>;
+    const expired = this.sql('SELECT key FROM expiry WHERE at <= ?').all(now) as Array<{ key: string }>;
     for (const { key } of expired) this.purge(key);
   }
 
@@ -82,14 +93,14 @@ export class EmbeddedStore implements Store {
 
   async get(key: string): Promise<string | null> {
     if (!this.alive(key)) return null;
-    const row = this.db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.sql('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;
   }
 
   async set(key: string, value: string, options: SetOptions = {}): Promise<boolean> {
     return this.tx(() => {
       this.sweep();
-      if (options.ifAbsent && this.alive(key) && this.db.prepare('SELECT 1 FROM kv WHERE key = ?').get(key)) return false;
+      if (options.ifAbsent && this.alive(key) && this.sql('SELECT 1 FROM kv WHERE key = ?').get(key)) return false;
       this.setNow(key, value, options.ttlMs);
       return true;
     });
@@ -97,7 +108,7 @@ export class EmbeddedStore implements Store {
 
   private setNow(key: string, value: string, ttlMs?: number): void {
     this.purge(key);
-    this.db.prepare('INSERT INTO kv (key, value) VALUES (?, ?)').run(key, value);
+    this.sql('INSERT INTO kv (key, value) VALUES (?, ?)').run(key, value);
     this.expire(key, ttlMs);
   }
 
@@ -108,7 +119,7 @@ export class EmbeddedStore implements Store {
   async take(key: string): Promise<string | null> {
     return this.tx(() => {
       if (!this.alive(key)) return null;
-      const row = this.db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined;
+      const row = this.sql('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined;
       if (!row) return null;
       this.purge(key);
       return row.value;
@@ -120,16 +131,16 @@ export class EmbeddedStore implements Store {
   }
 
   private incrNow(key: string, by: number, ttlMs?: number): number {
-    const current = this.alive(key) ? (this.db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined) : undefined;
+    const current = this.alive(key) ? (this.sql('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined) : undefined;
     const next = Number(current?.value ?? 0) + by;
-    this.db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, String(next));
+    this.sql('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, String(next));
     this.expire(key, ttlMs);
     return next;
   }
 
   async ttl(key: string): Promise<number | null> {
     if (!this.alive(key)) return null;
-    const row = this.db.prepare('SELECT at FROM expiry WHERE key = ?').get(key) as { at: number } | undefined;
+    const row = this.sql('SELECT at FROM expiry WHERE key = ?').get(key) as { at: number } | undefined;
     return row ? row.at - this.now() : null;
   }
 
@@ -137,7 +148,7 @@ export class EmbeddedStore implements Store {
 
   async hget(key: string, field: string): Promise<string | null> {
     if (!this.alive(key)) return null;
-    const row = this.db.prepare('SELECT value FROM hash WHERE key = ? AND field = ?').get(key, field) as { value: string } | undefined;
+    const row = this.sql('SELECT value FROM hash WHERE key = ? AND field = ?').get(key, field) as { value: string } | undefined;
     return row?.value ?? null;
   }
 
@@ -147,12 +158,12 @@ export class EmbeddedStore implements Store {
 
   private hsetNow(key: string, field: string, value: string, ttlMs?: number): void {
     this.alive(key);
-    this.db.prepare('INSERT INTO hash (key, field, value) VALUES (?, ?, ?) ON CONFLICT(key, field) DO UPDATE SET value = excluded.value').run(key, field, value);
+    this.sql('INSERT INTO hash (key, field, value) VALUES (?, ?, ?) ON CONFLICT(key, field) DO UPDATE SET value = excluded.value').run(key, field, value);
     this.expire(key, ttlMs);
   }
 
   async hdel(key: string, field: string): Promise<void> {
-    this.db.prepare('DELETE FROM hash WHERE key = ? AND field = ?').run(key, field);
+    this.sql('DELETE FROM hash WHERE key = ? AND field = ?').run(key, field);
   }
 
   async hincr(key: string, field: string, by = 1, ttlMs?: number): Promise<number> {
@@ -161,16 +172,16 @@ export class EmbeddedStore implements Store {
 
   private hincrNow(key: string, field: string, by: number, ttlMs?: number): number {
     this.alive(key);
-    const row = this.db.prepare('SELECT value FROM hash WHERE key = ? AND field = ?').get(key, field) as { value: string } | undefined;
+    const row = this.sql('SELECT value FROM hash WHERE key = ? AND field = ?').get(key, field) as { value: string } | undefined;
     const next = Number(row?.value ?? 0) + by;
-    this.db.prepare('INSERT INTO hash (key, field, value) VALUES (?, ?, ?) ON CONFLICT(key, field) DO UPDATE SET value = excluded.value').run(key, field, String(next));
+    this.sql('INSERT INTO hash (key, field, value) VALUES (?, ?, ?) ON CONFLICT(key, field) DO UPDATE SET value = excluded.value').run(key, field, String(next));
     this.expire(key, ttlMs);
     return next;
   }
 
   async hgetall(key: string): Promise<Record<string, string>> {
     if (!this.alive(key)) return {};
-    const rows = this.db.prepare('SELECT field, value FROM hash WHERE key = ?').all(key) as Array<{ field: string; value: string }>;
+    const rows = this.sql('SELECT field, value FROM hash WHERE key = ?').all(key) as Array<{ field: string; value: string }>;
     return Object.fromEntries(rows.map((r) => [r.field, r.value]));
   }
 
@@ -182,29 +193,27 @@ export class EmbeddedStore implements Store {
 
   private zincrNow(key: string, member: string, by: number, ttlMs?: number): number {
     this.alive(key);
-    const row = this.db.prepare('SELECT score FROM zset WHERE key = ? AND member = ?').get(key, member) as { score: number } | undefined;
+    const row = this.sql('SELECT score FROM zset WHERE key = ? AND member = ?').get(key, member) as { score: number } | undefined;
     const next = (row?.score ?? 0) + by;
-    this.db.prepare('INSERT INTO zset (key, member, score) VALUES (?, ?, ?) ON CONFLICT(key, member) DO UPDATE SET score = excluded.score').run(key, member, next);
+    this.sql('INSERT INTO zset (key, member, score) VALUES (?, ?, ?) ON CONFLICT(key, member) DO UPDATE SET score = excluded.score').run(key, member, next);
     this.expire(key, ttlMs);
     return next;
   }
 
   async ztop(key: string, n: number): Promise<Array<[string, number]>> {
     if (!this.alive(key)) return [];
-    const rows = this.db.prepare('SELECT member, score FROM zset WHERE key = ? ORDER BY score DESC, member DESC LIMIT ?').all(key, n) as Array<{ member: string; score: number }>;
+    const rows = this.sql('SELECT member, score FROM zset WHERE key = ? ORDER BY score DESC, member DESC LIMIT ?').all(key, n) as Array<{ member: string; score: number }>;
     return rows.map((r) => [r.member, r.score]);
   }
 
   private ztrimNow(key: string, keep: number): void {
-    this.db
-      .prepare('DELETE FROM zset WHERE key = ? AND member NOT IN (SELECT member FROM zset WHERE key = ? ORDER BY score DESC, member DESC LIMIT ?)')
+    this.sql('DELETE FROM zset WHERE key = ? AND member NOT IN (SELECT member FROM zset WHERE key = ? ORDER BY score DESC, member DESC LIMIT ?)')
       .run(key, key, keep);
   }
 
   async keys(prefix: string): Promise<string[]> {
     const like = prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         `SELECT key FROM kv WHERE key LIKE ? ESCAPE '\\' UNION SELECT DISTINCT key FROM hash WHERE key LIKE ? ESCAPE '\\' UNION SELECT DISTINCT key FROM zset WHERE key LIKE ? ESCAPE '\\'`,
       )
       .all(like, like, like) as Array<{ key: string }>;
@@ -215,13 +224,12 @@ export class EmbeddedStore implements Store {
 
   async append(log: string, record: Record<string, unknown>): Promise<LogEntry> {
     const time = this.now();
-    const info = this.db.prepare('INSERT INTO log (name, time, record) VALUES (?, ?, ?)').run(log, time, JSON.stringify(record));
+    const info = this.sql('INSERT INTO log (name, time, record) VALUES (?, ?, ?)').run(log, time, JSON.stringify(record));
     return { id: String(info.lastInsertRowid), time, record };
   }
 
   async range(log: string, options: { sinceMs?: number; limit?: number } = {}): Promise<LogEntry[]> {
-    const rows = this.db
-      .prepare('SELECT id, time, record FROM log WHERE name = ? AND time >= ? ORDER BY id LIMIT ?')
+    const rows = this.sql('SELECT id, time, record FROM log WHERE name = ? AND time >= ? ORDER BY id LIMIT ?')
       .all(log, options.sinceMs ?? 0, options.limit ?? -1) as Array<{ id: number; time: number; record: string }>;
     return rows.map((r) => ({ id: String(r.id), time: r.time, record: JSON.parse(r.record) as Record<string, unknown> }));
   }
@@ -236,7 +244,7 @@ export class EmbeddedStore implements Store {
       name,
       release: async () => {
         this.tx(() => {
-          const row = this.db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined;
+          const row = this.sql('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined;
           if (row?.value === owner) this.purge(key);
         });
       },

@@ -47,6 +47,11 @@ const M = {
     id: '--png menulis file dan hanya tersedia di terminal; grafik sudah dilampirkan pada jawaban ini.',
     de: '--png schreibt eine Datei und ist nur im Terminal verfügbar; das Diagramm hängt stattdessen an dieser Antwort.',
   },
+  badWord: {
+    en: '"{word}" is not a day or a duration; use today, a date like 2026-03-14, or a duration like 6h or 7d.',
+    id: '"{word}" bukan hari atau durasi; gunakan today, tanggal seperti 2026-03-14, atau durasi seperti 6h atau 7d.',
+    de: '„{word}“ ist weder ein Tag noch eine Dauer; möglich sind today, ein Datum wie 2026-03-14 oder eine Dauer wie 6h oder 7d.',
+  },
   soFar: { en: '{day}, so far', id: '{day}, sejauh ini', de: '{day}, bisher' },
   last: { en: 'last {since}', id: '{since} terakhir', de: 'letzte {since}' },
 } as const;
@@ -59,19 +64,24 @@ export const digestCommand: Command = {
     id: 'Menampilkan ringkasan penolakan: total, alasan dan pelaku teratas, lonjakan, dan grafik (hari ini secara bawaan).',
     de: 'Zeigt den Ablehnungsbericht: Summen, häufigste Gründe und Verursacher, Spitzen und ein Diagramm (standardmäßig heute).',
   },
-  usage: 'digest [--date YYYY-MM-DD | --since DUR] [--server NAME] [--json] [--png FILE]',
+  usage: 'digest [today | YYYY-MM-DD | DUR] [--date YYYY-MM-DD | --since DUR] [--server NAME] [--json] [--png FILE]',
   options: {
     date: { type: 'string' },
     since: { type: 'string' },
     server: { type: 'string' },
     png: { type: 'string' },
   },
-  async run({ request, flags, lang, services }) {
+  async run({ request, args, flags, lang, services }) {
     const { digest } = services.config;
     const now = services.now();
     const tz = digest.timeZone;
-    const date = flags.date as string | undefined;
-    const since = flags.since as string | undefined;
+    // Chat shorthand: "/digest 7d", "/digest 2026-03-14", "/digest today".
+    const [word, ...extra] = args;
+    if (extra.length > 0 || (word !== undefined && !/^(?:today|\d{4}-\d{2}-\d{2}|\d+[mhdw])$/i.test(word))) {
+      throw new UsageError(fill(t(M.badWord, lang), { word: extra[0] ?? word ?? '' }));
+    }
+    const date = (flags.date as string | undefined) ?? (word && /^\d{4}-/.test(word) ? word : undefined);
+    const since = (flags.since as string | undefined) ?? (word && /^\d+[mhdw]$/i.test(word) ? word.toLowerCase() : undefined);
     const png = flags.png as string | undefined;
     if (date !== undefined && since !== undefined) throw new UsageError(t(M.both, lang));
     const local = request.platform === 'cli' || request.platform === 'console';

@@ -1,6 +1,12 @@
 /** `catalog [--json] [--lang L] [--source S]`: the entries the explainer knows. */
 import type { Command } from '../core/command.js';
-import { LANGS, t } from '../core/lang.js';
+import { fill, LANGS, t } from '../core/lang.js';
+
+const NO_WORDS = {
+  en: 'catalog takes no words, only options ("{word}" is not one). Usage: {usage}',
+  id: 'catalog tidak menerima kata, hanya opsi ("{word}" bukan opsi). Penggunaan: {usage}',
+  de: 'catalog nimmt keine Wörter, nur Optionen („{word}“ ist keine). Aufruf: {usage}',
+};
 import { UsageError } from '../core/errors.js';
 
 export const catalogCommand: Command = {
@@ -12,7 +18,8 @@ export const catalogCommand: Command = {
   },
   usage: 'catalog [--source spamexperts|spamdyke|rfc3463|providers|…] [--lang en|id|de] [--json]',
   options: { source: { type: 'string' } },
-  async run({ flags, lang, services }) {
+  async run({ args, flags, lang, services }) {
+    if (args.length) throw new UsageError(fill(t(NO_WORDS, lang), { word: args[0]!, usage: catalogCommand.usage }));
     const source = flags.source as string | undefined;
     const known = services.catalog.sources.map((s) => s.source);
     if (source && !known.includes(source)) {

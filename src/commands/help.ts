@@ -1,6 +1,13 @@
 /** `help [COMMAND]`: what the bot can do, in the reader's language. */
 import type { Command } from '../core/command.js';
-import { t } from '../core/lang.js';
+import { UsageError } from '../core/errors.js';
+import { fill, t } from '../core/lang.js';
+
+const UNKNOWN = {
+  en: 'There is no command "{name}". The commands are: {names}.',
+  id: 'Tidak ada perintah "{name}". Perintah yang ada: {names}.',
+  de: 'Einen Befehl „{name}“ gibt es nicht. Die Befehle sind: {names}.',
+};
 import type { AppServices } from '../main.js';
 
 export const helpCommand: Command = {
@@ -16,6 +23,7 @@ export const helpCommand: Command = {
     if (args[0]) {
       const command = router.find(args[0]);
       if (command) return router.helpFor(command, lang);
+      throw new UsageError(fill(t(UNKNOWN, lang), { name: args[0], names: router.commands.map((c) => c.name).join(', ') }));
     }
     const rows = router.commands.map((c) => [c.slash ? `${c.name} (${c.slash})` : c.name, t(c.summary, lang)]);
     return {

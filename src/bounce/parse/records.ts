@@ -1,0 +1,76 @@
+/**
+ * Building records: from RFC 3464 groups, from a report's readable text, and
+ * the enrichment every record gets (reply code, status, command, remote host
+ * read from its own words).
+ */
+import type { BounceRecord } from '../types.js';
+import type { DsnRecipient } from './dsn-fields.js';
+import { findCommand, findRemoteHost, findReplyCode, findStatus, preferStatus } from './smtp-reply.js';
+import { scanHumanText } from './text-scan.js';
+
+/** Words that make a text without codes still read as a failure report. */
+export const BOUNCE_WORDS = /\b(?:user unknown|mailbox|recipient|delivery|undeliverable|rejected|refused|blocked|blacklist|denied|relay|quota|spam|greylist|graylist|not found|does not exist|timed? ?out|unroutable|unrouteable|dnsbl|rbl|spf|dmarc|dkim|reverse dns|ptr|too many|try again later|permanent error|temporary failure)\b/i;
+
+/** Fills reply code, status, command and remote host from the diagnostic when the record lacks them. */
+export function enrich(record: BounceRecord): BounceRecord {
+  const text = [record.diagnostic, record.context].filter(Boolean).join(' ');
+  if (!text) return record;
+  const out = { ...record };
+  out.replyCode ??= record.diagnostic ? findReplyCode(record.diagnostic) : undefined;
+  out.status = preferStatus(record.status, record.diagnostic ? findStatus(record.diagnostic) : undefined, out.replyCode);
+  out.command ??= findCommand(text);
+  out.remoteHost ??= findRemoteHost(text);
+  for (const key of Object.keys(out) as Array<keyof BounceRecord>) if (out[key] === undefined) delete out[key];
+  return out;
+}
+
+/** The readable report's own words when they hold the DSN's reply and say more ("… (in reply to RCPT TO command)"). */
+function richerDiagnostic(dsn: string | undefined, human: string | undefined): string | undefined {
+  if (!dsn) return human;
+  if (!human) return dsn;
+  const core = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const replyStart = human.search(/(?:^|\s)[245]\d\d[ -]/);
+  const fromReply = replyStart >= 0 ? human.slice(replyStart).trim() : '';
+  return fromReply && core(fromReply).startsWith(core(dsn).slice(0, 40)) && /\(in reply to [a-z ]+ command\)/i.test(fromReply) ? fromReply : dsn;
+}
+
+export function fromDsn(r: DsnRecipient, reportingHost: string | undefined, human: Map<string, string>): BounceRecord {
+  const recipient = (r.finalRecipient || r.originalRecipient)?.toLowerCase();
+  const humanText = recipient ? human.get(recipient) ?? (r.originalRecipient ? human.get(r.originalRecipient.toLowerCase()) : undefined) : undefined;
+  const diagnostic = richerDiagnostic(r.diagnostic?.trim(), humanText) || undefined;
+  return {
+    origin: 'rfc3464',
+    ...(recipient ? { recipient } : {}),
+    ...(r.action ? { action: r.action } : {}),
+    ...(r.status && /^[245]\.\d{1,3}\.\d{1,3}$/.test(r.status) ? { status: r.status } : {}),
+    ...(diagnostic ? { diagnostic } : {}),
+    ...(r.diagnosticType ? { diagnosticType: r.diagnosticType } : {}),
+    ...(r.remoteMta ? { remoteHost: r.remoteMta.toLowerCase() } : {}),
+    ...(reportingHost ? { reportingHost: reportingHost.toLowerCase() } : {}),
+    ...(humanText && humanText !== diagnostic ? { context: [humanText, r.vendor].filter(Boolean).join(' ') } : r.vendor ? { context: r.vendor } : {}),
+  };
+}
+
+/** The readable part as one line, white space collapsed. */
+export function humanText(text: string): string {
+  return text.split('\n').map((l) => l.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ').slice(0, 4000);
+}
+
+export function humanByRecipient(text: string, exclude: string[]): Map<string, string> {
+  return new Map(scanHumanText(text, exclude).map((s) => [s.recipient ?? '', s.diagnostic]));
+}
+
+export function fromText(text: string, exclude: string[], origin: string, fallbackRecipient?: string): BounceRecord[] {
+  const scanned = scanHumanText(text, exclude);
+  if (scanned.length > 0) {
+    return scanned.map((s) => ({ origin, ...(s.recipient ? { recipient: s.recipient } : {}), diagnostic: s.diagnostic, ...(s.command ? { command: s.command } : {}) }));
+  }
+  const diagnostic = humanText(text);
+  if (!diagnostic) return [];
+  return [{ origin, ...(fallbackRecipient ? { recipient: fallbackRecipient } : {}), diagnostic }];
+}
+
+/** Appends text (vendor headers) to each record's context. */
+export function withContext(records: BounceRecord[], extra: string): BounceRecord[] {
+  return extra ? records.map((r) => ({ ...r, context: [r.context, extra].filter(Boolean).join(' ') })) : records;
+}

@@ -87,6 +87,7 @@ export const digestCommand: Command = {
     const local = request.platform === 'cli' || request.platform === 'console';
     if (png !== undefined && !local) throw new UsageError(t(M.pngLocal, lang));
     const hourTtlMs = parseDuration(digest.hourTtl);
+    const dayTtlMs = parseDuration(digest.dayTtl);
 
     let range;
     let rangeLabel: string;
@@ -97,7 +98,8 @@ export const digestCommand: Command = {
       rangeLabel = dayLabel(range.from, tz, lang);
     } else if (since !== undefined) {
       range = sinceRange(since, now);
-      if (!range || range.to - range.from > hourTtlMs) throw new UsageError(fill(t(M.badSince, lang), { since, max: digest.hourTtl }));
+      // Beyond the hour buckets the daily rollups still count (see src/digest/coverage.ts).
+      if (!range || range.to - range.from > dayTtlMs) throw new UsageError(fill(t(M.badSince, lang), { since, max: digest.dayTtl }));
       rangeLabel = fill(t(M.last, lang), { since });
     } else {
       range = { from: localDay(now, tz).from, to: now };
@@ -117,6 +119,8 @@ export const digestCommand: Command = {
       timeZone: tz,
       now,
       hourTtlMs,
+      dayTtlMs,
+      topTtlMs: parseDuration(digest.topTtl),
     });
     const wantChart = png !== undefined || !flags.json;
     const { reply, png: image } = await digestReply(data, { lang, catalog: services.catalog, timeZone: tz, rangeLabel, chart: wantChart });

@@ -14,6 +14,7 @@ import type { Lang } from '../core/lang.js';
 import type { Reply } from '../core/reply.js';
 import { parseDuration } from '../logs/duration.js';
 import { topKey } from '../logs/counts.js';
+import { hourlyFrom } from './coverage.js';
 import { reasonLabel } from './labels.js';
 import { alertReply, type AlertInput } from './render.js';
 import { entryIds, knownServers, loadSeries, type StoredSeries } from './series.js';
@@ -74,9 +75,11 @@ export async function checkAlerts(services: Services, deliver: Deliver, now = se
   const nowHour = Math.floor(now / HOUR);
   const elapsed = Math.max((now - nowHour * HOUR) / HOUR, 1 / 12);
   const posted: AlertInput[] = [];
+  const retainedFrom = hourlyFrom(now, parseDuration(digest.hourTtl)) / HOUR;
 
   for (const server of await knownServers(services.store)) {
-    const series = await loadSeries(services.store, server, nowHour - 15 * 24, nowHour);
+    // Hours past digest.hourTtl are gone, not quiet: they must not pull a baseline down.
+    const series = await loadSeries(services.store, server, nowHour - 15 * 24, nowHour, retainedFrom);
     const topIps = async (hour: number) => (await services.store.ztop(topKey('ip', server, hour * HOUR), 3)).map(([ip]) => ip);
 
     // Spikes: the completed hour, then the running one (counts only grow, so a partial hour that passes is real).

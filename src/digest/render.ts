@@ -27,6 +27,36 @@ const M = {
   spikes: { en: 'Spikes', id: 'Lonjakan', de: 'Spitzen' },
   noSpikes: { en: 'No spikes.', id: 'Tidak ada lonjakan.', de: 'Keine Spitzen.' },
   nothing: { en: 'No rejections were counted in this period. Has a log been ingested (postmaster ingest FILE)?', id: 'Tidak ada penolakan yang terhitung pada periode ini. Apakah log sudah dimasukkan (postmaster ingest FILE)?', de: 'In diesem Zeitraum wurden keine Ablehnungen gezählt. Wurde ein Log eingelesen (postmaster ingest FILE)?' },
+  fromRollups: {
+    en: 'Hourly counts are kept for {ttl}: for {days} the totals and reasons come from the daily rollups (whole UTC days), and spikes, top offenders and the hourly chart are no longer available.',
+    id: 'Hitungan per jam disimpan selama {ttl}: untuk {days} total dan alasan diambil dari rekap harian (hari UTC penuh), sedangkan lonjakan, pelaku teratas, dan grafik per jam sudah tidak tersedia.',
+    de: 'Stündliche Zählungen werden {ttl} aufbewahrt: für {days} stammen Summen und Gründe aus den Tagessummen (ganze UTC-Tage); Spitzen, häufigste Verursacher und das Stundendiagramm sind nicht mehr verfügbar.',
+  },
+  topGone: {
+    en: 'Top offenders are kept for {ttl}: for this period they are no longer available.',
+    id: 'Pelaku teratas disimpan selama {ttl}: untuk periode ini datanya sudah tidak tersedia.',
+    de: 'Häufigste Verursacher werden {ttl} aufbewahrt: für diesen Zeitraum sind sie nicht mehr verfügbar.',
+  },
+  topPartial: {
+    en: 'Top offenders are kept for {ttl}: those shown cover only the time since {since}.',
+    id: 'Pelaku teratas disimpan selama {ttl}: yang ditampilkan hanya mencakup waktu sejak {since}.',
+    de: 'Häufigste Verursacher werden {ttl} aufbewahrt: die gezeigten umfassen nur die Zeit seit {since}.',
+  },
+  expired: {
+    en: 'Daily rollups are kept for {ttl}: no counts are left from before {day}.',
+    id: 'Rekap harian disimpan selama {ttl}: tidak ada hitungan tersisa dari sebelum {day}.',
+    de: 'Tagessummen werden {ttl} aufbewahrt: vor dem {day} sind keine Zählungen mehr vorhanden.',
+  },
+  unjudged: {
+    en: '{hours} hours could not be judged for spikes: the hourly history they are compared with has expired.',
+    id: '{hours} jam tidak dapat dinilai untuk lonjakan: riwayat per jam pembandingnya sudah kedaluwarsa.',
+    de: '{hours} Stunden konnten nicht auf Spitzen geprüft werden: der stündliche Verlauf, mit dem sie verglichen werden, ist abgelaufen.',
+  },
+  counted: {
+    en: 'The counts shown cover {from} – {to} (UTC): older hours have expired, and the daily rollups hold whole UTC days only.',
+    id: 'Hitungan yang ditampilkan mencakup {from} – {to} (UTC): jam yang lebih lama sudah kedaluwarsa, dan rekap harian hanya menyimpan hari UTC penuh.',
+    de: 'Die gezeigten Zählungen umfassen {from} – {to} (UTC): ältere Stunden sind abgelaufen, und die Tagessummen enthalten nur ganze UTC-Tage.',
+  },
   expected: { en: 'expected', id: 'perkiraan', de: 'erwartet' },
   perHour: { en: 'rejects per hour', id: 'penolakan per jam', de: 'Ablehnungen pro Stunde' },
   other: { en: 'other', id: 'lainnya', de: 'sonstige' },
@@ -63,6 +93,38 @@ export function dayLabel(time: number, timeZone: string, lang: Lang): string {
   return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(time);
 }
 
+/** A retention in the unit it was most likely configured in: 15d, 36h, 90m. */
+function ttlText(ms: number): string {
+  if (ms % 86_400_000 === 0) return `${ms / 86_400_000}d`;
+  if (ms % HOUR === 0) return `${ms / HOUR}h`;
+  return `${Math.round(ms / 60_000)}m`;
+}
+
+/** Sentences on what the stored counts no longer cover (see coverage.ts). */
+function coverageNotes(data: DigestData, timeZone: string, lang: Lang): string[] {
+  const c = data.coverage;
+  const notes: string[] = [];
+  if (c.expiredBefore !== null) notes.push(fill(t(M.expired, lang), { ttl: ttlText(c.retention.dayTtlMs), day: dayLabel(c.expiredBefore, 'UTC', lang) }));
+  if (c.rollups && !(c.expiredBefore !== null && c.rollups.to <= c.expiredBefore)) {
+    const first = dayLabel(c.rollups.from, 'UTC', lang);
+    const last = dayLabel(c.rollups.to - 86_400_000, 'UTC', lang);
+    notes.push(fill(t(M.fromRollups, lang), { ttl: ttlText(c.retention.hourTtlMs), days: first === last ? first : `${first} – ${last}` }));
+  }
+  if (c.counted.from !== c.asked.from || c.counted.to !== c.asked.to) {
+    const at = (ms: number) => `${dayLabel(ms, 'UTC', lang)} ${hourLabel(ms / HOUR, 'UTC')}`;
+    notes.push(fill(t(M.counted, lang), { from: at(c.counted.from), to: at(c.counted.to) }));
+  }
+  if (c.hasHours && c.topFrom !== null) {
+    const lastHour = data.hourly[data.hourly.length - 1]?.hour ?? 0;
+    notes.push(
+      c.topFrom > lastHour * HOUR
+        ? fill(t(M.topGone, lang), { ttl: ttlText(c.retention.topTtlMs) })
+        : fill(t(M.topPartial, lang), { ttl: ttlText(c.retention.topTtlMs), since: `${dayLabel(c.topFrom, timeZone, lang)} ${hourLabel(c.topFrom / HOUR, timeZone)}` }),
+    );
+  }
+  return notes;
+}
+
 function delta(now: number, before: number | null, lang: Lang): string {
   if (before === null) return t(M.unknown, lang);
   if (before === 0) return `${before}`;
@@ -95,7 +157,10 @@ export async function digestReply(data: DigestData, o: RenderOptions): Promise<{
       ],
     },
   ];
-  if (j.total === 0) parts.push({ kind: 'text', content: [t(M.nothing, lang)] });
+  for (const note of coverageNotes(data, timeZone, lang)) parts.push({ kind: 'text', content: [note] });
+  const c = data.coverage;
+  const allExpired = c.expiredBefore !== null && !c.hasHours && (c.rollups === null || c.rollups.to <= c.expiredBefore);
+  if (j.total === 0 && !allExpired) parts.push({ kind: 'text', content: [t(M.nothing, lang)] });
   const reasons = Object.entries(j.byReason).slice(0, 10);
   if (reasons.length) {
     parts.push({ kind: 'heading', text: t(M.reasons, lang) });
@@ -114,7 +179,8 @@ export async function digestReply(data: DigestData, o: RenderOptions): Promise<{
     parts.push({ kind: 'heading', text: t(M.offenders, lang) });
     parts.push({ kind: 'table', columns: [t(M.kind, lang), t(M.value, lang), t(M.count, lang)], rows: offenders });
   }
-  if (j.total > 0) {
+  // Spikes need hourly counts: where only rollups are left, the note above says so instead of "No spikes."
+  if (j.total > 0 && data.coverage.hasHours) {
     parts.push({ kind: 'heading', text: t(M.spikes, lang) });
     parts.push(
       j.spikes.length
@@ -127,6 +193,7 @@ export async function digestReply(data: DigestData, o: RenderOptions): Promise<{
           }
         : { kind: 'text', content: [t(M.noSpikes, lang)] },
     );
+    if (data.coverage.unjudgedHours > 0) parts.push({ kind: 'text', content: [fill(t(M.unjudged, lang), { hours: data.coverage.unjudgedHours })] });
   }
   let png: Buffer | null = null;
   if (o.chart && data.hourly.length && j.total > 0) {

@@ -95,6 +95,8 @@ export async function runDigest(services: Services, deliver: Deliver, slot: Date
       timeZone: digest.timeZone,
       now,
       hourTtlMs: parseDuration(digest.hourTtl),
+      dayTtlMs: parseDuration(digest.dayTtl),
+      topTtlMs: parseDuration(digest.topTtl),
     });
     const { reply } = await digestReply(data, { lang, catalog: services.catalog, timeZone: digest.timeZone, rangeLabel: dayLabel(day.from, digest.timeZone, lang), chart: true });
     await deliver(reply);

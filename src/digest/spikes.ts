@@ -24,7 +24,7 @@ export const DEFAULT_RULE: SpikeRule = { floor: 20, floors: {}, ratio: 2, pValue
 export const HOUR = 3_600_000;
 const WEEKDAYS_WANTED = 5;
 const WEEKEND_WANTED = 4;
-const LOOKBACK_DAYS = 14;
+export const LOOKBACK_DAYS = 14;
 
 /** P(X ≥ x) for X ~ Poisson(λ), summed in log space (no overflow for large x or λ). */
 export function poissonTail(x: number, lambda: number): number {

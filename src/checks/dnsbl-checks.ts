@@ -2,39 +2,40 @@
 import type { CheckContext } from './context.js';
 import { queryZone, type ZoneAnswer } from './dnsbl.js';
 import type { ZoneSpec } from './dnsbl-zones.js';
-import { result, type CheckResult, type CheckSeverity } from './types.js';
+import { msg } from './message.js';
+import { result, type CheckSeverity, type PendingResult } from './types.js';
 
 const TIER_SEVERITY: Record<ZoneSpec['tier'], CheckSeverity> = { major: 'CRIT', minor: 'WARN', info: 'INFO' };
 
-function listingResult(code: 'IP_DNSBL' | 'DOMAIN_BL', zone: ZoneSpec, subject: string, answer: Extract<ZoneAnswer, { state: 'listed' }>, label?: string): CheckResult {
+function listingResult(code: 'IP_DNSBL' | 'DOMAIN_BL', zone: ZoneSpec, subject: string, answer: Extract<ZoneAnswer, { state: 'listed' }>, label?: string): PendingResult {
   const evidence = [`${zone.display} A ${answer.codes.join(', ')}`, ...answer.txt.map((t) => `TXT "${t}"`)].join('; ');
-  const delist = zone.delist ? ` Delist at ${zone.delist}.` : '';
-  const what = code === 'DOMAIN_BL' ? `links to ${subject} get mail rejected` : 'mail from it is likely refused';
-  const collateral = zone.tier === 'info' ? ' This list is informational; few receivers use it.' : '';
+  const delist = zone.delist ? msg('bl.delistAt', { url: zone.delist }) : '';
+  const what = code === 'DOMAIN_BL' ? msg('bl.whatDomain', { subject }) : msg('bl.whatIp');
+  const collateral = zone.tier === 'info' ? msg('bl.informational') : '';
   return result(
-    code, TIER_SEVERITY[zone.tier], `${subject} is listed in ${zone.name}: ${answer.meanings.join('; ')}; ${what}.${collateral}`,
-    evidence, `Find and stop the cause first (compromised account, open relay, infected host), then request removal.${delist}`, label ?? zone.name,
+    code, TIER_SEVERITY[zone.tier], msg('bl.listed', { subject, zone: zone.name, meanings: answer.meanings.join('; '), what, collateral }),
+    evidence, msg('bl.listedFix', { delist }), label ?? zone.name,
   );
 }
 
-function healthResult(zone: ZoneSpec, answer: Extract<ZoneAnswer, { state: 'refused' | 'broken' | 'unknown' }>, subject: string): CheckResult {
-  const dqs = zone.zone.includes('spamhaus') && answer.state === 'refused'
-    ? ' Use our own recursive resolver (checks.resolvers) or configure a Spamhaus DQS key (SPAMHAUS_DQS_KEY).' : '';
+function healthResult(zone: ZoneSpec, answer: Extract<ZoneAnswer, { state: 'refused' | 'broken' | 'unknown' }>, subject: string): PendingResult {
+  const dqs = zone.zone.includes('spamhaus') && answer.state === 'refused' ? msg('bl.dqsHint') : '';
   const verdict = answer.state === 'refused'
-    ? `${zone.name} refused our query: ${answer.why}; listing of ${subject} is unknown.`
+    ? msg('bl.refused', { zone: zone.name, why: answer.why, subject })
     : answer.state === 'broken'
-      ? `${zone.name} ${answer.why}; its answer for ${subject} is ignored (unknown).`
-      : `${zone.name} did not answer (${answer.why}); listing of ${subject} is unknown.`;
-  return result('DNSBL_HEALTH', 'UNKNOWN', verdict, `${zone.display}: ${answer.state}`,
-    `Query the list through a resolver it accepts (not a public one like 8.8.8.8 or 1.1.1.1).${dqs}`, zone.name);
+      ? answer.outside.length
+        ? msg('bl.outside', { zone: zone.name, addresses: answer.outside.join(', '), subject })
+        : msg('bl.wildcard', { zone: zone.name, subject })
+      : msg('bl.noAnswer', { zone: zone.name, why: answer.reason, subject });
+  return result('DNSBL_HEALTH', 'UNKNOWN', verdict, `${zone.display}: ${answer.state}`, msg('bl.healthFix', { dqs }), zone.name);
 }
 
 /** Checks one subject (IP or domain) against every zone of the matching kind. */
-export async function dnsblChecks(ctx: CheckContext, subject: string, kind: 'ip' | 'domain', label?: string): Promise<CheckResult[]> {
+export async function dnsblChecks(ctx: CheckContext, subject: string, kind: 'ip' | 'domain', label?: string): Promise<PendingResult[]> {
   const zones = ctx.settings.zones.filter((z) => (kind === 'domain' ? z.kind === 'domain' : z.kind !== 'domain'));
   const code = kind === 'domain' ? 'DOMAIN_BL' : 'IP_DNSBL';
   const answers = await Promise.all(zones.map(async (zone) => ({ zone, answer: await queryZone(ctx.resolver, ctx.store, zone, subject) })));
-  const results: CheckResult[] = [];
+  const results: PendingResult[] = [];
   const cleanNames: string[] = [];
   let asked = 0;
   let listed = false;
@@ -44,7 +45,7 @@ export async function dnsblChecks(ctx: CheckContext, subject: string, kind: 'ip'
     switch (answer.state) {
       case 'listed':
         if (zone.kind === 'allow') {
-          results.push(result(code, 'INFO', `${subject} is on the ${zone.name} allow list (${answer.meanings.join('; ')}): a known good sender, a positive signal.`, `${zone.display} A ${answer.codes.join(', ')}`, '', label ? `${label} ${zone.name}` : zone.name));
+          results.push(result(code, 'INFO', msg('bl.allowListed', { subject, zone: zone.name, meanings: answer.meanings.join('; ') }), `${zone.display} A ${answer.codes.join(', ')}`, undefined, label ? `${label} ${zone.name}` : zone.name));
         } else {
           listed = true;
           results.push(listingResult(code, zone, subject, answer, label ? `${label} ${zone.name}` : undefined));
@@ -60,8 +61,10 @@ export async function dnsblChecks(ctx: CheckContext, subject: string, kind: 'ip'
   if (!listed) {
     const unknown = results.filter((r) => r.code === 'DNSBL_HEALTH').length;
     results.push(result(code, cleanNames.length ? 'OK' : 'UNKNOWN',
-      cleanNames.length ? `${subject} is not listed on ${cleanNames.length} of ${asked} lists${unknown ? ` (${unknown} could not be asked)` : ''}.` : `No list could be asked about ${subject}.`,
-      cleanNames.length ? `not listed: ${cleanNames.join(', ')}` : '', '', label));
+      cleanNames.length
+        ? msg('bl.clean', { subject, n: cleanNames.length, asked, unknown: unknown ? msg('bl.notAsked', { n: unknown }) : '' })
+        : msg('bl.noneAsked', { subject }),
+      cleanNames.length ? `not listed: ${cleanNames.join(', ')}` : '', undefined, label));
   }
   return results;
 }

@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 import type { ZoneSpec } from './dnsbl-zones.js';
 import { SPAMHAUS_ERROR_WORDS } from './dnsbl-zones.js';
 import { lookup, txtStrings } from './lookup.js';
+import type { Msg } from './message.js';
 import type { Resolver } from './resolver.js';
 import { isIpv6, reversedLabels } from './reverse.js';
 
@@ -17,10 +18,10 @@ export type ZoneAnswer =
   | { state: 'listed'; codes: string[]; meanings: string[]; txt: string[] }
   /** The list answered with an error code: it refused to tell us. */
   | { state: 'refused'; codes: string[]; why: string }
-  /** The zone is dead or wildcarded: its answers mean nothing. */
-  | { state: 'broken'; why: string }
+  /** The zone is dead or wildcarded: its answers mean nothing (answers outside 127/8, or none: it lists the test point). */
+  | { state: 'broken'; outside: string[] }
   /** Timeout, SERVFAIL …: no answer. */
-  | { state: 'unknown'; why: string }
+  | { state: 'unknown'; why: string; reason: Msg }
   /** The zone does not serve this kind of query (an IPv6 address on an IPv4-only list). */
   | { state: 'skipped' };
 
@@ -76,14 +77,14 @@ export async function queryZone(resolver: Resolver, store: Store, zone: ZoneSpec
   if (zone.kind !== 'domain' && isIpv6(subject) && !zone.ipv6) return { state: 'skipped' };
   const name = queryName(zone, subject);
   const [outcome, wildcard] = await Promise.all([lookup<string>(resolver, name, 'A'), zoneIsWildcard(resolver, store, zone)]);
-  if (outcome.status === 'error') return { state: 'unknown', why: outcome.text };
+  if (outcome.status === 'error') return { state: 'unknown', why: outcome.text, reason: outcome.reason };
   if (outcome.status !== 'ok') return { state: 'clean' };
   const codes = outcome.records;
   const refused = codes.filter((c) => zone.errorCodes.includes(c));
   if (refused.length) return { state: 'refused', codes: refused, why: refusalWords(zone, refused) };
   const outside = codes.filter((c) => !in127(c));
-  if (outside.length) return { state: 'broken', why: `answered ${outside.join(', ')}, outside 127.0.0.0/8: the zone is dead or wildcarded` };
-  if (wildcard) return { state: 'broken', why: 'lists the RFC 5782 test point that must not be listed: the zone answers everything' };
+  if (outside.length) return { state: 'broken', outside };
+  if (wildcard) return { state: 'broken', outside: [] };
   if (zone.kind === 'allow' && codes.some((c) => c.endsWith('.255'))) return { state: 'refused', codes, why: refusalWords(zone, codes) };
   const txt = txtStrings(await lookup<string[]>(resolver, name, 'TXT'));
   return { state: 'listed', codes, meanings: decodeCodes(zone, codes), txt };

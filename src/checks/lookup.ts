@@ -1,12 +1,13 @@
 /** One DNS question, its outcome classified: records, NXDOMAIN, NODATA, or a failure we cannot judge. */
-import { describeDnsError, errorCode, type Resolver } from './resolver.js';
+import { renderMsg, type Msg } from './message.js';
+import { dnsErrorReason, errorCode, type Resolver } from './resolver.js';
 
 export type Outcome<T> =
   | { status: 'ok'; records: T[] }
   | { status: 'nxdomain' }
   | { status: 'nodata' }
   /** Timeout, SERVFAIL, refused …: the answer is unknown, never "missing". */
-  | { status: 'error'; code: string; text: string };
+  | { status: 'error'; code: string; text: string; reason: Msg };
 
 export interface MxRecord {
   exchange: string;
@@ -21,7 +22,8 @@ export async function lookup<T = string>(resolver: Resolver, name: string, rrtyp
     const code = errorCode(error);
     if (code === 'ENOTFOUND') return { status: 'nxdomain' };
     if (code === 'ENODATA') return { status: 'nodata' };
-    return { status: 'error', code, text: describeDnsError(error) };
+    const reason = dnsErrorReason(error);
+    return { status: 'error', code, text: renderMsg(reason, 'en'), reason };
   }
 }
 
@@ -46,9 +48,9 @@ export function outcomeText(outcome: Outcome<unknown>): string {
 }
 
 /** Both address families of a host; an error in one family is kept apart from "none". */
-export async function addressesOf(resolver: Resolver, host: string): Promise<{ addresses: string[]; error?: string }> {
+export async function addressesOf(resolver: Resolver, host: string): Promise<{ addresses: string[]; error?: string; errorReason?: Msg }> {
   const [a, aaaa] = await Promise.all([lookup<string>(resolver, host, 'A'), lookup<string>(resolver, host, 'AAAA')]);
   const addresses = [...recordsOf(a), ...recordsOf(aaaa)];
   const failed = [a, aaaa].find((o) => o.status === 'error');
-  return failed && failed.status === 'error' ? { addresses, error: failed.text } : { addresses };
+  return failed && failed.status === 'error' ? { addresses, error: failed.text, errorReason: failed.reason } : { addresses };
 }

@@ -5,82 +5,83 @@ import { lookup, txtStrings } from './lookup.js';
 import type { MxHost } from './mx-checks.js';
 import type { DmarcRecordInfo } from './dmarc-checks.js';
 import { TYPE_SOA, TYPE_TLSA, type RawQuery } from './raw-dns.js';
-import { result, type CheckResult } from './types.js';
+import { msg } from './message.js';
+import { result, type PendingResult } from './types.js';
 
-export async function mtaStsCheck(ctx: CheckContext, domain: string, hosts: MxHost[]): Promise<CheckResult> {
+export async function mtaStsCheck(ctx: CheckContext, domain: string, hosts: MxHost[]): Promise<PendingResult> {
   const txt = await lookup<string[]>(ctx.resolver, `_mta-sts.${domain}`, 'TXT');
-  if (txt.status === 'error') return result('MTA_STS', 'UNKNOWN', `Could not read _mta-sts.${domain}: ${txt.text}.`, `TXT _mta-sts.${domain}: ${txt.text}`, 'Run the check again later.');
+  if (txt.status === 'error') return result('MTA_STS', 'UNKNOWN', msg('common.unreadable', { name: `_mta-sts.${domain}`, error: txt.reason }), `TXT _mta-sts.${domain}: ${txt.text}`, msg('common.retryLater'));
   const records = txtStrings(txt).filter((t) => /^v=STSv1\b/i.test(t.trim()));
   if (!records.length) {
-    return result('MTA_STS', 'INFO', `${domain} publishes no MTA-STS policy: senders may deliver to it without TLS if an attacker strips STARTTLS.`, `TXT _mta-sts.${domain}: none`,
-      `Publish _mta-sts.${domain} TXT "v=STSv1; id=<date>" and https://mta-sts.${domain}/.well-known/mta-sts.txt (start with mode: testing).`);
+    return result('MTA_STS', 'INFO', msg('sts.none', { domain }), `TXT _mta-sts.${domain}: none`,
+      msg('sts.noneFix', { domain }));
   }
-  if (records.length > 1) return result('MTA_STS', 'WARN', `${records.length} MTA-STS records at _mta-sts.${domain}: senders ignore the policy.`, records.join(' | '), 'Keep exactly one v=STSv1 record.');
+  if (records.length > 1) return result('MTA_STS', 'WARN', msg('sts.multiple', { n: records.length, domain }), records.join(' | '), msg('sts.multipleFix'));
   const id = /(?:^|;)\s*id\s*=\s*([A-Za-z0-9]{1,32})\s*(;|$)/.exec(records[0]!)?.[1];
-  if (!id) return result('MTA_STS', 'WARN', `MTA-STS record has no valid id= (1-32 letters/digits): senders ignore it.`, records[0]!, 'Add "id=" with a new value each time the policy changes, e.g. id=20260101.');
-  if (!ctx.fetchMtaSts) return result('MTA_STS', 'INFO', `MTA-STS record found (id=${id}); the policy file was not fetched.`, records[0]!);
+  if (!id) return result('MTA_STS', 'WARN', msg('sts.noId'), records[0]!, msg('sts.noIdFix'));
+  if (!ctx.fetchMtaSts) return result('MTA_STS', 'INFO', msg('sts.notFetched', { id }), records[0]!);
   let body: string;
   try {
     const fetched = await ctx.fetchMtaSts(domain);
     if (fetched.status !== 200) {
-      return result('MTA_STS', 'WARN', `MTA-STS record published but https://mta-sts.${domain}/.well-known/mta-sts.txt answers HTTP ${fetched.status}: senders cannot use the policy.`, records[0]!, 'Serve the policy file over HTTPS with a valid certificate for mta-sts.' + domain + '.');
+      return result('MTA_STS', 'WARN', msg('sts.http', { domain, status: fetched.status }), records[0]!, msg('sts.httpFix', { domain }));
     }
     if (fetched.contentType && !/^text\/plain\b/i.test(fetched.contentType)) {
-      return result('MTA_STS', 'WARN', `The MTA-STS policy is served as ${fetched.contentType}, not text/plain: RFC 8461 senders reject it.`, records[0]!, 'Serve the file with Content-Type: text/plain.');
+      return result('MTA_STS', 'WARN', msg('sts.contentType', { type: fetched.contentType }), records[0]!, msg('sts.contentTypeFix'));
     }
     body = fetched.body;
   } catch (error) {
-    return result('MTA_STS', 'UNKNOWN', `MTA-STS record found (id=${id}) but the policy could not be fetched: ${(error as Error).message}.`, records[0]!, `Check https://mta-sts.${domain}/.well-known/mta-sts.txt (certificate, DNS, reachability).`);
+    return result('MTA_STS', 'UNKNOWN', msg('sts.fetchFailed', { id, error: (error as Error).message }), records[0]!, msg('sts.fetchFailedFix', { domain }));
   }
   let policy;
   try {
     policy = parsePolicy(body);
   } catch (error) {
-    return result('MTA_STS', 'WARN', `The MTA-STS policy is invalid (${(error as Error).message}): senders ignore it.`, body.slice(0, 300), 'Fix the policy file: version: STSv1, mode, mx lines, max_age.');
+    return result('MTA_STS', 'WARN', msg('sts.invalid', { error: (error as Error).message }), body.slice(0, 300), msg('sts.invalidFix'));
   }
   const evidence = `id=${id}; mode: ${policy.mode}; mx: ${(policy.mx ?? []).join(', ')}; max_age: ${policy.maxAge}`;
   const outside = hosts.filter((h) => !validateMx(h.name, policy).valid).map((h) => h.name);
   if (outside.length && policy.mode === 'enforce') {
-    return result('MTA_STS', 'WARN', `MTA-STS enforce, but ${outside.join(', ')} is not in the policy: senders will refuse to deliver there.`, evidence, `Add "mx: ${outside[0]}" to the policy (and change the id).`);
+    return result('MTA_STS', 'WARN', msg('sts.enforceOutside', { hosts: outside.join(', ') }), evidence, msg('sts.enforceOutsideFix', { host: outside[0] ?? '' }));
   }
-  if (outside.length) return result('MTA_STS', 'INFO', `MTA-STS ${policy.mode}: ${outside.join(', ')} is not in the policy (reported, not enforced).`, evidence, `Add "mx: ${outside[0]}" before switching to enforce.`);
-  if (policy.mode !== 'enforce') return result('MTA_STS', 'INFO', `MTA-STS is in ${policy.mode} mode: failures are reported, not enforced.`, evidence, 'Switch to mode: enforce once TLS reports are clean.');
-  return result('MTA_STS', 'OK', 'MTA-STS enforce, every MX is covered.', evidence);
+  if (outside.length) return result('MTA_STS', 'INFO', msg('sts.outside', { mode: policy.mode, hosts: outside.join(', ') }), evidence, msg('sts.outsideFix', { host: outside[0] ?? '' }));
+  if (policy.mode !== 'enforce') return result('MTA_STS', 'INFO', msg('sts.testing', { mode: policy.mode }), evidence, msg('sts.testingFix'));
+  return result('MTA_STS', 'OK', msg('sts.ok'), evidence);
 }
 
-export async function tlsRptCheck(ctx: CheckContext, domain: string): Promise<CheckResult> {
+export async function tlsRptCheck(ctx: CheckContext, domain: string): Promise<PendingResult> {
   const name = `_smtp._tls.${domain}`;
   const txt = await lookup<string[]>(ctx.resolver, name, 'TXT');
-  if (txt.status === 'error') return result('TLSRPT', 'UNKNOWN', `Could not read ${name}: ${txt.text}.`, `TXT ${name}: ${txt.text}`, 'Run the check again later.');
+  if (txt.status === 'error') return result('TLSRPT', 'UNKNOWN', msg('common.unreadable', { name, error: txt.reason }), `TXT ${name}: ${txt.text}`, msg('common.retryLater'));
   const records = txtStrings(txt).filter((t) => /^v=TLSRPTv1\b/i.test(t.trim()));
-  if (!records.length) return result('TLSRPT', 'INFO', 'No TLS reporting (TLSRPT): you will not hear about TLS failures delivering to you.', `TXT ${name}: none`, `Publish ${name} TXT "v=TLSRPTv1; rua=mailto:tls-reports@${domain}".`);
-  if (records.length > 1) return result('TLSRPT', 'WARN', `${records.length} TLSRPT records: senders ignore them.`, records.join(' | '), 'Keep exactly one v=TLSRPTv1 record.');
+  if (!records.length) return result('TLSRPT', 'INFO', msg('tlsrpt.none'), `TXT ${name}: none`, msg('tlsrpt.noneFix', { name, domain }));
+  if (records.length > 1) return result('TLSRPT', 'WARN', msg('tlsrpt.multiple', { n: records.length }), records.join(' | '), msg('tlsrpt.multipleFix'));
   const rua = /(?:^|;)\s*rua\s*=\s*([^;]+)/i.exec(records[0]!)?.[1]?.trim();
   if (!rua || !rua.split(',').every((u) => /^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/i.test(u.trim()))) {
-    return result('TLSRPT', 'WARN', 'TLSRPT record has no valid rua= (mailto: or https:): no reports are sent.', records[0]!, 'Add "rua=mailto:tls-reports@' + domain + '".');
+    return result('TLSRPT', 'WARN', msg('tlsrpt.badRua'), records[0]!, msg('tlsrpt.badRuaFix', { domain }));
   }
-  return result('TLSRPT', 'OK', `TLS reports go to ${rua}.`, records[0]!);
+  return result('TLSRPT', 'OK', msg('tlsrpt.ok', { rua }), records[0]!);
 }
 
-export async function bimiCheck(ctx: CheckContext, domain: string, dmarc: DmarcRecordInfo | undefined): Promise<CheckResult> {
+export async function bimiCheck(ctx: CheckContext, domain: string, dmarc: DmarcRecordInfo | undefined): Promise<PendingResult> {
   const name = `default._bimi.${domain}`;
   const txt = await lookup<string[]>(ctx.resolver, name, 'TXT');
-  if (txt.status === 'error') return result('BIMI', 'UNKNOWN', `Could not read ${name}: ${txt.text}.`, `TXT ${name}: ${txt.text}`, 'Run the check again later.');
+  if (txt.status === 'error') return result('BIMI', 'UNKNOWN', msg('common.unreadable', { name, error: txt.reason }), `TXT ${name}: ${txt.text}`, msg('common.retryLater'));
   const record = txtStrings(txt).find((t) => /^v=BIMI1\b/i.test(t.trim()));
-  if (!record) return result('BIMI', 'INFO', 'No BIMI record: mailbox providers show no brand logo.', `TXT ${name}: none`, 'Optional: publish a BIMI record once DMARC is at quarantine or reject.');
+  if (!record) return result('BIMI', 'INFO', msg('bimi.none'), `TXT ${name}: none`, msg('bimi.noneFix'));
   const policy = (dmarc?.tags.get('p') ?? 'none').toLowerCase();
   const pct = dmarc?.tags.has('pct') ? Number(dmarc.tags.get('pct')) : 100;
   const logo = /(?:^|;)\s*l\s*=\s*([^;]*)/i.exec(record)?.[1]?.trim();
   if (policy === 'none' || pct < 100) {
-    return result('BIMI', 'INFO', `BIMI published but DMARC ${policy === 'none' ? 'p=none' : `pct=${pct}`}: logos will not show.`, record, 'Move DMARC to p=quarantine or p=reject at pct=100.');
+    return result('BIMI', 'INFO', msg('bimi.weakDmarc', { setting: policy === 'none' ? 'p=none' : `pct=${pct}` }), record, msg('bimi.weakDmarcFix'));
   }
-  if (!logo) return result('BIMI', 'INFO', 'BIMI record has no logo (l=): it declines BIMI.', record, 'Add l=https://…/logo.svg (SVG Tiny PS).');
-  return result('BIMI', 'OK', `BIMI published with DMARC p=${policy}; logo ${logo} (SVG and certificate not fetched).`, record);
+  if (!logo) return result('BIMI', 'INFO', msg('bimi.noLogo'), record, msg('bimi.noLogoFix'));
+  return result('BIMI', 'OK', msg('bimi.ok', { policy, logo }), record);
 }
 
 /** DNSSEC_DANE (best effort): the AD bit from the configured validating resolver, and TLSA on each MX. */
-export async function dnssecDaneCheck(raw: RawQuery | undefined, domain: string, hosts: MxHost[]): Promise<CheckResult> {
-  if (!raw) return result('DNSSEC_DANE', 'INFO', 'DNSSEC/DANE not checked (no resolver address to ask directly).', '');
+export async function dnssecDaneCheck(raw: RawQuery | undefined, domain: string, hosts: MxHost[]): Promise<PendingResult> {
+  if (!raw) return result('DNSSEC_DANE', 'INFO', msg('dane.notChecked'), '');
   try {
     const [soa, ...tlsa] = await Promise.all([
       raw(domain, TYPE_SOA),
@@ -89,10 +90,10 @@ export async function dnssecDaneCheck(raw: RawQuery | undefined, domain: string,
     const withTlsa = hosts.slice(0, 4).map((h, i) => ({ h, records: (tlsa[i]?.answers ?? []).filter((a) => a.type === TYPE_TLSA) })).filter((x) => x.records.length);
     const tlsaText = withTlsa.map(({ h, records }) => `${h.name} TLSA ${records.map((r) => `${r.data[0]} ${r.data[1]} ${r.data[2]}`).join(', ')}`).join('; ');
     const evidence = `AD bit on ${domain}: ${soa.ad ? 'set' : 'not set'}${tlsaText ? `; ${tlsaText}` : '; no TLSA on the MX hosts'}`;
-    if (!soa.ad) return result('DNSSEC_DANE', 'INFO', `${domain} is not DNSSEC-validated by the resolver (unsigned, or the resolver does not validate); DANE is not possible.`, evidence, 'Optional: sign the zone (DNSSEC), then publish TLSA records for the MX hosts.');
-    if (!withTlsa.length) return result('DNSSEC_DANE', 'INFO', `Zone signed (AD bit set); no MX publishes TLSA, so DANE is not used.`, evidence, 'Optional: publish TLSA 3 1 1 records at _25._tcp.<mx>.');
-    return result('DNSSEC_DANE', 'OK', `Zone signed; DANE: ${tlsaText}.`, evidence);
+    if (!soa.ad) return result('DNSSEC_DANE', 'INFO', msg('dane.unsigned', { domain }), evidence, msg('dane.unsignedFix'));
+    if (!withTlsa.length) return result('DNSSEC_DANE', 'INFO', msg('dane.noTlsa'), evidence, msg('dane.noTlsaFix'));
+    return result('DNSSEC_DANE', 'OK', msg('dane.ok', { tlsa: tlsaText }), evidence);
   } catch (error) {
-    return result('DNSSEC_DANE', 'UNKNOWN', `DNSSEC/DANE could not be checked: ${(error as Error).message}.`, '', 'Run the check again later.');
+    return result('DNSSEC_DANE', 'UNKNOWN', msg('dane.failed', { error: (error as Error).message }), '', msg('common.retryLater'));
   }
 }

@@ -9,6 +9,8 @@
  */
 import { promises as dnsPromises } from 'node:dns';
 import { isIP } from 'node:net';
+import type { Lang } from '../core/lang.js';
+import { msg, renderMsg, say, type Msg } from './message.js';
 
 /** Records as node:dns returns them: string[] (A, NS, PTR …), string[][] (TXT), {exchange, priority}[] (MX). */
 export type Resolver = (name: string, rrtype: string) => Promise<any[]>;
@@ -44,17 +46,23 @@ export function errorCode(error: unknown): string {
   return (error as { code?: string })?.code ?? 'EUNKNOWN';
 }
 
-/** Words for a DNS failure, for evidence lines. */
-export function describeDnsError(error: unknown): string {
-  switch (errorCode(error)) {
-    case 'ENOTFOUND': return 'NXDOMAIN (name does not exist)';
-    case 'ENODATA': return 'no record of that type (NODATA)';
-    case 'ETIMEOUT': return 'timed out';
-    case 'ESERVFAIL': return 'SERVFAIL';
-    case 'EREFUSED': return 'REFUSED by the resolver';
-    case 'ECONNREFUSED': return 'resolver unreachable (connection refused)';
-    default: return `DNS error ${errorCode(error)}`;
+/** Words for a DNS failure, as a message (verdicts render it in the asked language). */
+export function dnsErrorReason(error: unknown): Msg {
+  const code = errorCode(error);
+  switch (code) {
+    case 'ENOTFOUND': return msg('dnsError.nxdomain');
+    case 'ENODATA': return msg('dnsError.nodata');
+    case 'ETIMEOUT': return msg('dnsError.timeout');
+    case 'ESERVFAIL': return msg('dnsError.servfail');
+    case 'EREFUSED': return msg('dnsError.refused');
+    case 'ECONNREFUSED': return msg('dnsError.unreachable');
+    default: return msg('dnsError.other', { code });
   }
+}
+
+/** Words for a DNS failure, for evidence lines (English: evidence is raw data). */
+export function describeDnsError(error: unknown): string {
+  return renderMsg(dnsErrorReason(error), 'en');
 }
 
 export interface NodeDnsOptions {
@@ -65,14 +73,14 @@ export interface NodeDnsOptions {
 }
 
 /** Checks `HOST:PORT` strings; returns a sentence for the first bad one. */
-export function invalidServer(servers: string[]): string | undefined {
+export function invalidServer(servers: string[], lang: Lang = 'en'): string | undefined {
   for (const server of servers) {
     const m = /^\[([0-9a-f:.]+)\](?::(\d{1,5}))?$/i.exec(server) ?? /^([0-9.]+)(?::(\d{1,5}))?$/.exec(server);
     const host = m?.[1] ?? server;
     const port = m?.[2] === undefined ? 53 : Number(m[2]);
-    if (!m && isIP(server) !== 6) return `"${server}" is not a resolver address; use an IP with an optional port, e.g. 127.0.0.1:5353 or [::1]:53.`;
-    if (!isIP(host)) return `"${server}" is not a resolver address; use an IP (not a host name) with an optional port, e.g. 127.0.0.1:5353.`;
-    if (port < 1 || port > 65535) return `The port in "${server}" must be between 1 and 65535.`;
+    if (!m && isIP(server) !== 6) return say(lang, 'usage.resolverNotIp', { server });
+    if (!isIP(host)) return say(lang, 'usage.resolverHostname', { server });
+    if (port < 1 || port > 65535) return say(lang, 'usage.resolverPort', { server });
   }
   return undefined;
 }

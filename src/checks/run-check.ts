@@ -17,7 +17,8 @@ import type { RawQuery } from './raw-dns.js';
 import { smtpChecks, bannerCheck } from './smtp-checks.js';
 import { spfChecks, spfMatch } from './spf-checks.js';
 import type { Target } from './target.js';
-import { result, sortResults, type CheckCode, type CheckReport, type CheckResult } from './types.js';
+import { msg, renderResult, type Msg } from './message.js';
+import { result, sortResults, type CheckCode, type CheckReport, type PendingResult } from './types.js';
 
 export interface CheckInput {
   target: Target;
@@ -47,8 +48,8 @@ export interface CheckOutcome extends CheckReport {
 const GRACE_MS = 150;
 
 /** Resolves with the part's results, or an UNKNOWN result when the budget runs out first. */
-function bounded(deadline: number, now: () => number, code: CheckCode, what: string, part: Promise<CheckResult[]>, secrets: string[] = []): Promise<CheckResult[]> {
-  const timeoutResult = [result(code, 'UNKNOWN', `${what} did not finish within the time budget; the result is unknown.`, 'budget exhausted', 'Run the check again; if it persists, a nameserver or list is not answering.')];
+function bounded(deadline: number, now: () => number, code: CheckCode, what: Msg, part: Promise<PendingResult[]>, secrets: string[] = []): Promise<PendingResult[]> {
+  const timeoutResult = [result(code, 'UNKNOWN', msg('run.timeout', { what }), 'budget exhausted', msg('run.timeoutFix'))];
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(timeoutResult), Math.max(0, deadline + GRACE_MS - now()));
     part.then(
@@ -60,14 +61,14 @@ function bounded(deadline: number, now: () => number, code: CheckCode, what: str
         clearTimeout(timer);
         let message = (error as Error)?.message ?? String(error);
         for (const secret of secrets) if (secret) message = message.split(secret).join('<secret>');
-        resolve([result(code, 'UNKNOWN', `${what} failed: ${message}.`, '', 'Run the check again; report it if it persists.')]);
+        resolve([result(code, 'UNKNOWN', msg('run.failed', { what, message }), '', msg('run.failedFix'))]);
       },
     );
   });
 }
 
-async function ipPart(ctx: CheckContext, ip: string, helo: string | undefined): Promise<CheckResult[]> {
-  const out: CheckResult[] = [scopeCheck(ip)];
+async function ipPart(ctx: CheckContext, ip: string, helo: string | undefined): Promise<PendingResult[]> {
+  const out: PendingResult[] = [scopeCheck(ip)];
   const publicIp = isPublicIp(ip);
   const [ptr, lists, asn] = await Promise.all([
     ptrChecks(ctx, ip),
@@ -86,7 +87,7 @@ async function ipPart(ctx: CheckContext, ip: string, helo: string | undefined): 
 }
 
 /** PTR, forward confirmation and lists for each MX address (at most 4 addresses). */
-async function mxIpPart(ctx: CheckContext, hosts: MxHost[]): Promise<CheckResult[]> {
+async function mxIpPart(ctx: CheckContext, hosts: MxHost[]): Promise<PendingResult[]> {
   const seen = new Set<string>();
   const pairs: Array<{ host: string; ip: string }> = [];
   for (const h of hosts) for (const ip of h.addresses) {
@@ -98,7 +99,7 @@ async function mxIpPart(ctx: CheckContext, hosts: MxHost[]): Promise<CheckResult
     const subject = `${host} ${ip}`;
     const [ptr, lists] = await Promise.all([ptrChecks(ctx, ip, subject, false), dnsblChecks(ctx, ip, 'ip', subject)]);
     // An MX without PTR hurts its outbound mail, not the mail it receives: a warning here.
-    const ptrResults = ptr.results.map((r) => (r.severity === 'CRIT' ? { ...r, severity: 'WARN' as const, verdict: `${r.verdict} (MX ${host}: critical if it also sends mail)` } : r));
+    const ptrResults = ptr.results.map((r) => (r.severity === 'CRIT' ? { ...r, severity: 'WARN' as const, verdict: msg('run.mxSendsToo', { verdict: r.verdict, host }) } : r));
     return [...ptrResults, ...lists];
   }));
   return parts.flat();
@@ -108,13 +109,13 @@ export async function runCheck(input: CheckInput, deps: CheckDeps): Promise<Chec
   const { ctx, deadline } = deps;
   const now = ctx.now;
   const secrets = deps.secrets ?? [];
-  const within = (code: CheckCode, what: string, part: Promise<CheckResult[]>) => bounded(deadline, now, code, what, part, secrets);
+  const within = (code: CheckCode, what: Msg, part: Promise<PendingResult[]>) => bounded(deadline, now, code, what, part, secrets);
   let mxHosts: MxHost[] = [];
-  let results: CheckResult[];
+  let results: PendingResult[];
 
   if (input.target.kind === 'ip') {
     const limit = ctx.smtp ? Math.max(deadline, deps.startedAt + ctx.smtp.timeoutMs) : deadline;
-    results = await bounded(limit, now, 'IP_PTR', `The checks of ${input.target.value}`, ipPart(ctx, input.target.value, input.helo), secrets);
+    results = await bounded(limit, now, 'IP_PTR', msg('part.ip', { ip: input.target.value }), ipPart(ctx, input.target.value, input.helo), secrets);
   } else {
     const domain = input.target.value;
     let nxdomain = false;
@@ -122,34 +123,34 @@ export async function runCheck(input: CheckInput, deps: CheckDeps): Promise<Chec
     const mx = mxChecks(ctx, domain);
     const spfFacts = spfChecks(ctx, domain);
     const dmarc = dmarcChecks(ctx, domain);
-    const parts: Array<Promise<CheckResult[]>> = [
-      within('DNS_RESOLVE', 'The nameserver check', resolve.then((r) => {
+    const parts: Array<Promise<PendingResult[]>> = [
+      within('DNS_RESOLVE', msg('part.nameserver'), resolve.then((r) => {
         nxdomain = r.nxdomain;
         return r.results;
       })),
-      within('MX_PRESENT', 'The MX check', mx.then((m) => {
+      within('MX_PRESENT', msg('part.mx'), mx.then((m) => {
         mxHosts = m.hosts;
         return m.results;
       })),
-      within('IP_DNSBL', 'The MX address checks', mx.then((m) => mxIpPart(ctx, m.hosts))),
-      within('MTA_STS', 'The MTA-STS check', mx.then(async (m) => [await mtaStsCheck(ctx, domain, m.hosts)])),
-      within('DNSSEC_DANE', 'The DNSSEC/DANE check', mx.then(async (m) => [await dnssecDaneCheck(deps.raw, domain, m.hosts)])),
-      within('SPF_PRESENT', 'The SPF check', spfFacts.then((s) => s.results)),
-      within('DMARC_PRESENT', 'The DMARC check', dmarc.then((d) => d.results)),
-      within('BIMI', 'The BIMI check', dmarc.then(async (d) => [await bimiCheck(ctx, domain, d.dmarc)])),
-      within('DKIM_SELECTORS', 'The DKIM check', dkimChecks(ctx, domain, input.dkim)),
-      within('TLSRPT', 'The TLS reporting check', tlsRptCheck(ctx, domain).then((r) => [r])),
-      within('DOMAIN_BL', 'The domain block list check', dnsblChecks(ctx, domain, 'domain')),
+      within('IP_DNSBL', msg('part.mxAddresses'), mx.then((m) => mxIpPart(ctx, m.hosts))),
+      within('MTA_STS', msg('part.mtaSts'), mx.then(async (m) => [await mtaStsCheck(ctx, domain, m.hosts)])),
+      within('DNSSEC_DANE', msg('part.dnssecDane'), mx.then(async (m) => [await dnssecDaneCheck(deps.raw, domain, m.hosts)])),
+      within('SPF_PRESENT', msg('part.spf'), spfFacts.then((s) => s.results)),
+      within('DMARC_PRESENT', msg('part.dmarc'), dmarc.then((d) => d.results)),
+      within('BIMI', msg('part.bimi'), dmarc.then(async (d) => [await bimiCheck(ctx, domain, d.dmarc)])),
+      within('DKIM_SELECTORS', msg('part.dkim'), dkimChecks(ctx, domain, input.dkim)),
+      within('TLSRPT', msg('part.tlsRpt'), tlsRptCheck(ctx, domain).then((r) => [r])),
+      within('DOMAIN_BL', msg('part.domainBl'), dnsblChecks(ctx, domain, 'domain')),
     ];
     if (ctx.smtp) {
       // SMTP conversations are slower than DNS: they get their own time limit.
       const smtpDeadline = deps.startedAt + ctx.smtp.timeoutMs;
-      parts.push(bounded(Math.max(deadline, smtpDeadline), now, 'MX_SMTP', 'The SMTP check', mx.then((m) => smtpChecks(ctx, domain, m.hosts)), secrets));
+      parts.push(bounded(Math.max(deadline, smtpDeadline), now, 'MX_SMTP', msg('part.smtp'), mx.then((m) => smtpChecks(ctx, domain, m.hosts)), secrets));
     }
     if (input.ip) {
       const ip = input.ip;
-      parts.push(within('IP_PTR', `The checks of ${ip}`, ipPart(ctx, ip, input.helo)));
-      parts.push(within('SPF_MATCH', 'The SPF verdict', (async () => {
+      parts.push(within('IP_PTR', msg('part.ip', { ip }), ipPart(ctx, ip, input.helo)));
+      parts.push(within('SPF_MATCH', msg('part.spfVerdict'), (async () => {
         const [s, d] = await Promise.all([spfFacts, dmarc]);
         const match = await spfMatch(ctx, domain, ip, input.helo, s.tree);
         return [match.result, dmarcAlign(domain, match.verdict, d.dmarc, ip)];
@@ -165,7 +166,9 @@ export async function runCheck(input: CheckInput, deps: CheckDeps): Promise<Chec
       results = results.filter((r) => !domainOnly.has(r.code));
     }
   }
-  const linked = linkCatalog(results, deps.catalog, deps.lang ?? 'en');
+  // The only place sentences are rendered: checks build message keys, the request's language picks the text.
+  const lang = deps.lang ?? 'en';
+  const linked = linkCatalog(results.map((r) => renderResult(r, lang)), deps.catalog, lang);
   return {
     target: input.target.value,
     kind: input.target.kind,

@@ -3,7 +3,8 @@ import type { CheckContext } from './context.js';
 import type { MxHost } from './mx-checks.js';
 import { isPublicIp, type PtrInfo } from './ip-checks.js';
 import { probeSmtp, type SmtpProbe } from './smtp-probe.js';
-import { result, type CheckResult } from './types.js';
+import { msg } from './message.js';
+import { result, type PendingResult } from './types.js';
 
 function daysUntil(validTo: string | undefined, now: number): number | undefined {
   if (!validTo) return undefined;
@@ -11,7 +12,7 @@ function daysUntil(validTo: string | undefined, now: number): number | undefined
   return Number.isNaN(at) ? undefined : Math.floor((at - now) / 86_400_000);
 }
 
-export function smtpVerdict(host: string, probe: SmtpProbe, now: number): CheckResult {
+export function smtpVerdict(host: string, probe: SmtpProbe, now: number): PendingResult {
   const subject = host;
   const evidence = [
     probe.connected ? `connect OK` : `connect failed: ${probe.connectError}`,
@@ -20,31 +21,31 @@ export function smtpVerdict(host: string, probe: SmtpProbe, now: number): CheckR
     probe.tls ? (probe.tls.ok ? `TLS ${probe.tls.protocol ?? ''} certificate ${probe.tls.authorized ? 'valid' : `not trusted (${probe.tls.authorizationError})`}${probe.tls.validTo ? `, expires ${probe.tls.validTo}` : ''}` : `TLS failed: ${probe.tls.error}`) : '',
     probe.error ? `error: ${probe.error}` : '',
   ].filter(Boolean).join('; ');
-  if (!probe.connected) return result('MX_SMTP', 'CRIT', `${host} does not accept connections on port 25 (${probe.connectError}): mail to it queues and bounces.`, evidence, 'Check the server is running and port 25 is open in every firewall.', subject);
-  if (!probe.banner) return result('MX_SMTP', 'CRIT', `${host} accepted the connection but sent no SMTP greeting (${probe.error ?? 'no banner'}).`, evidence, 'Check the MTA; a tarpit or broken proxy may be in front of it.', subject);
-  if (probe.banner.code !== 220) return result('MX_SMTP', 'CRIT', `${host} greets with ${probe.banner.code}: it refuses mail (${probe.banner.text.split('\n')[0]}).`, evidence, 'Find out why the server refuses connections (overload, block of our address).', subject);
-  if (probe.starttls === 'not-offered') return result('MX_SMTP', 'WARN', `${host} does not offer STARTTLS: mail to it travels unencrypted (connect OK, no TLS).`, evidence, 'Enable STARTTLS with a certificate for the MX name.', subject);
-  if (probe.tls && !probe.tls.ok) return result('MX_SMTP', 'WARN', `${host} offers STARTTLS but the TLS handshake failed (connect OK, TLS failed: ${probe.tls.error}).`, evidence, 'Fix the TLS configuration (protocols, ciphers, certificate chain).', subject);
+  if (!probe.connected) return result('MX_SMTP', 'CRIT', msg('smtp.noConnect', { host, error: probe.connectError ?? '' }), evidence, msg('smtp.noConnectFix'), subject);
+  if (!probe.banner) return result('MX_SMTP', 'CRIT', msg('smtp.silent', { host, error: probe.error ?? msg('smtp.noBanner') }), evidence, msg('smtp.silentFix'), subject);
+  if (probe.banner.code !== 220) return result('MX_SMTP', 'CRIT', msg('smtp.refuses', { host, code: probe.banner.code, text: probe.banner.text.split('\n')[0] ?? '' }), evidence, msg('smtp.refusesFix'), subject);
+  if (probe.starttls === 'not-offered') return result('MX_SMTP', 'WARN', msg('smtp.noTls', { host }), evidence, msg('smtp.noTlsFix'), subject);
+  if (probe.tls && !probe.tls.ok) return result('MX_SMTP', 'WARN', msg('smtp.tlsFailed', { host, error: probe.tls.error ?? '' }), evidence, msg('smtp.tlsFailedFix'), subject);
   const days = daysUntil(probe.tls?.validTo, now);
-  if (days !== undefined && days < 0) return result('MX_SMTP', 'WARN', `${host}: certificate expired ${-days} day(s) ago (connect OK, TLS OK, certificate invalid); MTA-STS/DANE senders refuse it.`, evidence, 'Renew the certificate.', subject);
-  if (probe.tls && !probe.tls.authorized) return result('MX_SMTP', 'WARN', `${host}: certificate not trusted for ${host} (${probe.tls.authorizationError}); opportunistic TLS works, MTA-STS/DANE senders refuse it.`, evidence, `Install a certificate from a public CA that names ${host}.`, subject);
-  if (days !== undefined && days < 14) return result('MX_SMTP', 'WARN', `${host}: certificate expires in ${days} day(s).`, evidence, 'Renew the certificate now.', subject);
-  if (probe.error) return result('MX_SMTP', 'WARN', `${host}: the SMTP conversation broke off (${probe.error}).`, evidence, 'Check the server logs for the connection from us.', subject);
-  return result('MX_SMTP', 'OK', `${host}: port 25, banner, EHLO and STARTTLS OK.`, evidence, '', subject);
+  if (days !== undefined && days < 0) return result('MX_SMTP', 'WARN', msg('smtp.expired', { host, days: -days }), evidence, msg('smtp.renew'), subject);
+  if (probe.tls && !probe.tls.authorized) return result('MX_SMTP', 'WARN', msg('smtp.untrusted', { host, error: String(probe.tls.authorizationError) }), evidence, msg('smtp.untrustedFix', { host }), subject);
+  if (days !== undefined && days < 14) return result('MX_SMTP', 'WARN', msg('smtp.expiring', { host, days }), evidence, msg('smtp.renewNow'), subject);
+  if (probe.error) return result('MX_SMTP', 'WARN', msg('smtp.brokeOff', { host, error: probe.error }), evidence, msg('smtp.brokeOffFix'), subject);
+  return result('MX_SMTP', 'OK', msg('smtp.ok', { host }), evidence, undefined, subject);
 }
 
-function postmasterVerdict(host: string, domain: string, probe: SmtpProbe): CheckResult | undefined {
+function postmasterVerdict(host: string, domain: string, probe: SmtpProbe): PendingResult | undefined {
   const rcpt = probe.rcpt;
   if (!rcpt) return undefined;
   const evidence = `RCPT TO:<postmaster@${domain}> → ${rcpt.code} ${rcpt.text.split('\n')[0]}`;
-  if (rcpt.code < 300) return result('MX_POSTMASTER', 'OK', `${host} accepts postmaster@${domain}.`, evidence, '', host);
-  if (rcpt.code < 500) return result('MX_POSTMASTER', 'UNKNOWN', `${host} deferred postmaster@${domain} (${rcpt.code}; greylisting?): unknown.`, evidence, 'Run the check again in a few minutes.', host);
-  return result('MX_POSTMASTER', 'WARN', `${host} rejects postmaster@${domain} (${rcpt.code}): bounces and abuse reports are lost (RFC 5321 §4.5.1).`, evidence,
-    `Create postmaster@${domain} (an alias to a watched mailbox is enough) and exempt it from filtering.`, host);
+  if (rcpt.code < 300) return result('MX_POSTMASTER', 'OK', msg('postmaster.ok', { host, domain }), evidence, undefined, host);
+  if (rcpt.code < 500) return result('MX_POSTMASTER', 'UNKNOWN', msg('postmaster.deferred', { host, domain, code: rcpt.code }), evidence, msg('postmaster.deferredFix'), host);
+  return result('MX_POSTMASTER', 'WARN', msg('postmaster.rejected', { host, domain, code: rcpt.code }), evidence,
+    msg('postmaster.rejectedFix', { domain }), host);
 }
 
 /** MX_SMTP and MX_POSTMASTER for the first two MX hosts. */
-export async function smtpChecks(ctx: CheckContext, domain: string, hosts: MxHost[]): Promise<CheckResult[]> {
+export async function smtpChecks(ctx: CheckContext, domain: string, hosts: MxHost[]): Promise<PendingResult[]> {
   const smtp = ctx.smtp!;
   // Only public addresses: a domain must not be able to point our probe at our own network.
   const targets = hosts
@@ -55,16 +56,16 @@ export async function smtpChecks(ctx: CheckContext, domain: string, hosts: MxHos
     h,
     probe: await probeSmtp({ host: address, port: smtp.port, servername: h.name, helo: smtp.helo, timeoutMs: smtp.timeoutMs, rcpt: `postmaster@${domain}` }),
   })));
-  return probes.flatMap(({ h, probe }) => [smtpVerdict(h.name, probe, ctx.now()), postmasterVerdict(h.name, domain, probe)].filter((r): r is CheckResult => Boolean(r)));
+  return probes.flatMap(({ h, probe }) => [smtpVerdict(h.name, probe, ctx.now()), postmasterVerdict(h.name, domain, probe)].filter((r): r is PendingResult => Boolean(r)));
 }
 
 /** IP_BANNER: the host name in the 220 greeting equals the PTR. */
-export async function bannerCheck(ctx: CheckContext, ip: string, ptr: PtrInfo): Promise<CheckResult> {
+export async function bannerCheck(ctx: CheckContext, ip: string, ptr: PtrInfo): Promise<PendingResult> {
   const smtp = ctx.smtp!;
   const probe = await probeSmtp({ host: smtp.connectHost ?? ip, port: smtp.port, helo: smtp.helo, timeoutMs: smtp.timeoutMs });
-  if (!probe.banner) return result('IP_BANNER', 'UNKNOWN', `No SMTP greeting from ${ip} on port ${smtp.port} (${probe.connectError ?? probe.error ?? 'no banner'}).`, '', 'Only relevant if this IP runs a mail server.');
+  if (!probe.banner) return result('IP_BANNER', 'UNKNOWN', msg('banner.none', { ip, port: smtp.port, error: probe.connectError ?? probe.error ?? msg('smtp.noBanner') }), '', msg('banner.noneFix'));
   const name = /^(\S+)/.exec(probe.banner.text)?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
   const evidence = `banner: ${probe.banner.code} ${probe.banner.text.split('\n')[0]}; PTR: ${ptr.names.join(', ') || 'none'}`;
-  if (ptr.names.some((n) => n.toLowerCase() === name)) return result('IP_BANNER', 'OK', `Banner names ${name}, the same as the PTR.`, evidence);
-  return result('IP_BANNER', 'INFO', `Banner says ${name || '(no name)'}; PTR is ${ptr.names[0] ?? 'missing'}. Some receivers compare them.`, evidence, 'Make the MTA greet with its PTR name (e.g. Postfix myhostname).');
+  if (ptr.names.some((n) => n.toLowerCase() === name)) return result('IP_BANNER', 'OK', msg('banner.ok', { name }), evidence);
+  return result('IP_BANNER', 'INFO', msg('banner.differs', { name: name || msg('banner.noName'), ptr: ptr.names[0] ?? msg('banner.noPtr') }), evidence, msg('banner.differsFix'));
 }

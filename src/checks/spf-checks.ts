@@ -5,10 +5,11 @@ import type { CheckContext } from './context.js';
 import { lookup, txtStrings } from './lookup.js';
 import { isSpfRecord } from './spf-record.js';
 import { allTerms, countLookups, expandSpf, lookupsPerBranch, traceSpf, type SpfNode, type SpfOutcome } from './spf-tree.js';
-import { result, type CheckResult, type CheckSeverity } from './types.js';
+import { msg, renderMsg, type Msg } from './message.js';
+import { result, type CheckSeverity, type PendingResult } from './types.js';
 
 export interface SpfFacts {
-  results: CheckResult[];
+  results: PendingResult[];
   tree?: SpfNode;
   /** Verdict for --ip (mailauth's), when asked. */
   verdict?: SpfOutcome;
@@ -17,26 +18,26 @@ export interface SpfFacts {
 export async function spfChecks(ctx: CheckContext, domain: string): Promise<SpfFacts> {
   const txt = await lookup<string[]>(ctx.resolver, domain, 'TXT');
   if (txt.status === 'error') {
-    return { results: [result('SPF_PRESENT', 'UNKNOWN', `Could not read the TXT records of ${domain}: ${txt.text}.`, `TXT ${domain}: ${txt.text}`, 'Run the check again later.')] };
+    return { results: [result('SPF_PRESENT', 'UNKNOWN', msg('spf.unreadable', { domain, error: txt.reason }), `TXT ${domain}: ${txt.text}`, msg('common.retryLater'))] };
   }
   const all = txtStrings(txt);
   const records = all.filter(isSpfRecord);
-  const results: CheckResult[] = [];
+  const results: PendingResult[] = [];
   const sender = all.filter((t) => /^spf2\.0\//i.test(t.trim()));
-  if (sender.length) results.push(result('SPF_DEPRECATED', 'INFO', 'A Sender ID record (spf2.0/…) is published; Sender ID is dead and receivers ignore it.', sender.join(' | '), 'Remove the spf2.0 record.'));
+  if (sender.length) results.push(result('SPF_DEPRECATED', 'INFO', msg('spf.senderId'), sender.join(' | '), msg('spf.senderIdFix')));
   if (records.length === 0) {
-    results.push(result('SPF_PRESENT', 'CRIT', `${domain} has no SPF record: mail from it fails SPF (none); Gmail and Yahoo reject unauthenticated mail.`,
+    results.push(result('SPF_PRESENT', 'CRIT', msg('spf.missing', { domain }),
       `TXT ${domain}: ${all.length ? all.map((t) => `"${t}"`).join(', ') : 'none'}`,
-      `Publish one TXT record, e.g. "v=spf1 mx include:<your relay's SPF> -all"; for a domain that sends no mail: "v=spf1 -all".`));
+      msg('spf.missingFix')));
     return { results };
   }
   if (records.length > 1) {
-    results.push(result('SPF_PRESENT', 'CRIT', `${records.length} SPF records: receivers return permerror and SPF fails for every message.`,
-      records.map((r) => `"${r}"`).join(' | '), 'Merge them into one v=spf1 record.'));
+    results.push(result('SPF_PRESENT', 'CRIT', msg('spf.multiple', { n: records.length }),
+      records.map((r) => `"${r}"`).join(' | '), msg('spf.multipleFix')));
     return { results };
   }
   const record = records[0]!;
-  results.push(result('SPF_PRESENT', 'OK', 'Exactly one SPF record.', record));
+  results.push(result('SPF_PRESENT', 'OK', msg('spf.one'), record));
   const tree = await expandSpf(ctx.resolver, domain);
   const parsed = tree.parsed;
 
@@ -53,25 +54,25 @@ export async function spfChecks(ctx: CheckContext, domain: string): Promise<SpfF
   };
   visit(tree, domain);
   results.push(syntax.length
-    ? result('SPF_SYNTAX', 'CRIT', `SPF error: ${syntax[0]}; receivers return permerror and SPF fails.`, syntax.join('; '), 'Correct the record (one space between terms, valid mechanisms, includes that publish SPF).')
-    : result('SPF_SYNTAX', 'OK', 'SPF syntax is valid, including every include.', record));
+    ? result('SPF_SYNTAX', 'CRIT', msg('spf.syntaxError', { error: syntax[0] ?? '' }), syntax.join('; '), msg('spf.syntaxErrorFix'))
+    : result('SPF_SYNTAX', 'OK', msg('spf.syntaxOk'), record));
 
   // SPF_LOOKUPS
   const counts = countLookups(tree);
   const per = lookupsPerBranch(tree).map((b) => `${b.term} (${b.lookups})`);
   const countText = `${counts.lookups} DNS lookups, ${counts.voids} void${per.length ? `; per include: ${per.join(', ')}` : ''}`;
   if (counts.lookups > 10) {
-    results.push(result('SPF_LOOKUPS', 'CRIT', `SPF needs ${counts.lookups} DNS lookups (limit 10): permerror at Gmail/Outlook.${per[0] ? ` Biggest: ${per[0]}.` : ''}`, countText,
-      'Remove unused includes, replace a/mx with ip4/ip6, or flatten rarely-changing includes.'));
+    results.push(result('SPF_LOOKUPS', 'CRIT', msg('spf.lookupsOver', { n: counts.lookups, biggest: per[0] ? msg('spf.biggest', { branch: per[0] }) : '' }), countText,
+      msg('spf.lookupsOverFix')));
   } else if (counts.voids > 2) {
-    results.push(result('SPF_LOOKUPS', 'CRIT', `SPF has ${counts.voids} void lookups (limit 2): permerror.`, countText, 'Remove mechanisms that point at names with no records.'));
+    results.push(result('SPF_LOOKUPS', 'CRIT', msg('spf.voids', { n: counts.voids }), countText, msg('spf.voidsFix')));
   } else if (counts.incomplete) {
     const failures = allTerms(tree).map((t) => t.branch.failure).filter(Boolean);
-    results.push(result('SPF_LOOKUPS', 'UNKNOWN', `At least ${counts.lookups} DNS lookups; part of the tree did not answer, so the count is unknown.`, `${countText}; ${failures.join('; ') || tree.problem?.text || ''}`, 'Run the check again later.'));
+    results.push(result('SPF_LOOKUPS', 'UNKNOWN', msg('spf.lookupsUnknown', { n: counts.lookups }), `${countText}; ${failures.join('; ') || tree.problem?.text || ''}`, msg('common.retryLater')));
   } else if (counts.lookups >= 8) {
-    results.push(result('SPF_LOOKUPS', 'WARN', `SPF needs ${counts.lookups} of the 10 allowed DNS lookups; one more include breaks it.`, countText, 'Trim includes before adding another service.'));
+    results.push(result('SPF_LOOKUPS', 'WARN', msg('spf.lookupsNear', { n: counts.lookups }), countText, msg('spf.lookupsNearFix')));
   } else {
-    results.push(result('SPF_LOOKUPS', 'OK', `SPF needs ${counts.lookups} DNS lookups (limit 10).`, countText));
+    results.push(result('SPF_LOOKUPS', 'OK', msg('spf.lookupsOk', { n: counts.lookups }), countText));
   }
 
   // SPF_ALL: the top record's all, or the one its redirect leads to.
@@ -84,35 +85,36 @@ export async function spfChecks(ctx: CheckContext, domain: string): Promise<SpfF
       allTerm = node?.parsed?.terms.find((t) => t.mechanism === 'all');
     }
     const q = allTerm?.qualifier;
-    if (q === '+') results.push(result('SPF_ALL', 'CRIT', `SPF ends in +all: anyone on the Internet may send as ${domain}.`, allTerm!.raw, 'Replace "+all" with "-all" (or "~all" while testing).'));
-    else if (q === '?') results.push(result('SPF_ALL', 'WARN', 'SPF ends in ?all (neutral): it authorises nothing and rejects nothing.', allTerm!.raw, 'End the record with "~all" or "-all".'));
-    else if (!allTerm) results.push(result('SPF_ALL', 'WARN', 'SPF has no "all": unmatched senders get neutral, which protects nothing.', record, 'End the record with "~all" or "-all".'));
-    else results.push(result('SPF_ALL', 'OK', `SPF ends in ${allTerm.raw}.`, allTerm.raw));
+    if (q === '+') results.push(result('SPF_ALL', 'CRIT', msg('spf.plusAll', { domain }), allTerm!.raw, msg('spf.plusAllFix')));
+    else if (q === '?') results.push(result('SPF_ALL', 'WARN', msg('spf.neutralAll'), allTerm!.raw, msg('spf.endWithAll')));
+    else if (!allTerm) results.push(result('SPF_ALL', 'WARN', msg('spf.noAll'), record, msg('spf.endWithAll')));
+    else results.push(result('SPF_ALL', 'OK', msg('spf.allOk', { term: allTerm.raw }), allTerm.raw));
 
     // SPF_BROAD: wide ranges in this domain's own record(s).
-    const broad: string[] = [];
+    const broad: Msg[] = [];
     for (const t of parsed.terms) {
-      if (t.mechanism === 'ip4' && (t.cidr4 ?? 32) < 16) broad.push(`${t.raw} authorises ${(2 ** (32 - t.cidr4!)).toLocaleString('en')} addresses`);
-      if (t.mechanism === 'ip6' && (t.cidr6 ?? 128) < 32) broad.push(`${t.raw} authorises a /${t.cidr6} (wider than a /32)`);
+      if (t.mechanism === 'ip4' && (t.cidr4 ?? 32) < 16) broad.push(msg('spf.broadV4', { term: t.raw, count: (2 ** (32 - t.cidr4!)).toLocaleString('en') }));
+      if (t.mechanism === 'ip6' && (t.cidr6 ?? 128) < 32) broad.push(msg('spf.broadV6', { term: t.raw, bits: t.cidr6 ?? 128 }));
       if ((t.mechanism === 'ip4' || t.mechanism === 'ip6') && t.value) {
         const range = ipaddr.parse(t.value).range();
-        if (range !== 'unicast') broad.push(`${t.raw} is a ${range} range`);
+        if (range !== 'unicast') broad.push(msg('spf.broadRange', { term: t.raw, range }));
       }
     }
     results.push(broad.length
-      ? result('SPF_BROAD', 'WARN', `${broad[0]}: far more senders than your servers may send as ${domain}.`, broad.join('; '), 'List the exact addresses or prefixes of your mail servers.')
-      : result('SPF_BROAD', 'OK', 'No overly broad ranges.', record));
+      ? result('SPF_BROAD', 'WARN', msg('spf.broad', { problem: broad[0]!, domain }), broad.map((b) => renderMsg(b, 'en')).join('; '), msg('spf.broadFix'))
+      : result('SPF_BROAD', 'OK', msg('spf.broadOk'), record));
 
     // SPF_DEPRECATED
-    const deprecated: Array<[CheckSeverity, string]> = [];
-    if (allTerms(tree).some((t) => t.branch.term.mechanism === 'ptr')) deprecated.push(['WARN', 'SPF uses ptr (RFC 7208 §5.5: do not use); many receivers ignore it']);
-    if (Buffer.byteLength(record) > 450) deprecated.push(['INFO', `the record is ${Buffer.byteLength(record)} bytes (over 450: answers may need TCP)`]);
-    for (const w of parsed.warnings) deprecated.push(['INFO', w]);
+    // Evidence stays English (raw data); the verdict is rendered in the asked language.
+    const deprecated: Array<[CheckSeverity, Msg]> = [];
+    if (allTerms(tree).some((t) => t.branch.term.mechanism === 'ptr')) deprecated.push(['WARN', msg('spf.ptr')]);
+    if (Buffer.byteLength(record) > 450) deprecated.push(['INFO', msg('spf.long', { bytes: Buffer.byteLength(record) })]);
+    for (const w of parsed.warnings) deprecated.push(['INFO', msg('spf.warning', { text: w })]);
     if (deprecated.length) {
       const sev: CheckSeverity = deprecated.some(([s]) => s === 'WARN') ? 'WARN' : 'INFO';
-      results.push(result('SPF_DEPRECATED', sev, `${deprecated[0]![1]}.`, deprecated.map(([, w]) => w).join('; '), 'Replace ptr with ip4/ip6 or a; keep the record short and clean.'));
+      results.push(result('SPF_DEPRECATED', sev, msg('spf.deprecated', { problem: deprecated[0]![1] }), deprecated.map(([, w]) => renderMsg(w, 'en')).join('; '), msg('spf.deprecatedFix')));
     } else if (!sender.length) {
-      results.push(result('SPF_DEPRECATED', 'OK', 'No deprecated SPF features.', record));
+      results.push(result('SPF_DEPRECATED', 'OK', msg('spf.noDeprecated'), record));
     }
   }
 
@@ -125,14 +127,14 @@ export async function spfChecks(ctx: CheckContext, domain: string): Promise<SpfF
     const failing = traces.filter((t) => t.trace.result !== 'pass');
     const coveredByIps = ours.ips.length > 0 && failing.length === 0;
     if (coveredByIps || (ours.includes.length > 0 && missingIncludes.length === 0)) {
-      results.push(result('SPF_OURS', 'OK', 'SPF authorises our outbound relays.', [...traces.map((t) => `${t.ip}: ${t.trace.result} via ${t.trace.path.join(' → ') || '-'}`), ...ours.includes.map((i) => `include:${i}: ${included.has(i.toLowerCase()) ? 'present' : 'absent'}`)].join('; ')));
+      results.push(result('SPF_OURS', 'OK', msg('spf.oursOk'), [...traces.map((t) => `${t.ip}: ${t.trace.result} via ${t.trace.path.join(' → ') || '-'}`), ...ours.includes.map((i) => `include:${i}: ${included.has(i.toLowerCase()) ? 'present' : 'absent'}`)].join('; ')));
     } else if (failing.some((t) => t.trace.result === 'temperror')) {
-      results.push(result('SPF_OURS', 'UNKNOWN', 'Could not tell whether SPF authorises our relays: part of the SPF tree did not answer.', failing.map((t) => `${t.ip}: ${t.trace.note ?? t.trace.result}`).join('; ')));
+      results.push(result('SPF_OURS', 'UNKNOWN', msg('spf.oursUnknown'), failing.map((t) => `${t.ip}: ${t.trace.note ?? t.trace.result}`).join('; ')));
     } else {
       const want = ours.includes[0] ? `include:${ours.includes[0]}` : `ip4:${ours.ips[0]}`;
-      results.push(result('SPF_OURS', 'CRIT', `SPF does not authorise our relays (${want}); mail sent through us fails SPF.`,
+      results.push(result('SPF_OURS', 'CRIT', msg('spf.oursMissing', { want }),
         [...failing.map((t) => `${t.ip}: ${t.trace.result}`), ...missingIncludes.map((i) => `include:${i} absent`)].join('; '),
-        `Add ${want} before the "all" of ${domain}'s SPF record.`));
+        msg('spf.oursMissingFix', { want, domain })));
     }
   }
   return { results, tree };
@@ -143,7 +145,7 @@ const MATCH_SEVERITY: Record<SpfOutcome, CheckSeverity> = {
 };
 
 /** SPF_MATCH: would mail from `domain` through `ip` pass? mailauth's verdict, our path. */
-export async function spfMatch(ctx: CheckContext, domain: string, ip: string, helo: string | undefined, tree: SpfNode | undefined): Promise<{ result: CheckResult; verdict: SpfOutcome }> {
+export async function spfMatch(ctx: CheckContext, domain: string, ip: string, helo: string | undefined, tree: SpfNode | undefined): Promise<{ result: PendingResult; verdict: SpfOutcome }> {
   const sender = `postmaster@${domain}`;
   const [referee, trace] = await Promise.all([
     spf({ sender, ip, helo: helo ?? domain, mta: 'postmaster-check', resolver: ctx.resolver as never }),
@@ -158,30 +160,30 @@ export async function spfMatch(ctx: CheckContext, domain: string, ip: string, he
     trace ? `our trace: ${trace.result}${path ? ` via ${path}` : ''}${trace.note ? ` (${trace.note})` : ''}` : '',
     agree ? '' : 'our trace disagrees with mailauth; mailauth\'s verdict is shown',
   ].filter(Boolean).join('; ');
-  let verdictText: string;
-  let fix = '';
+  let verdictText: Msg;
+  let fix: Msg | undefined;
   const v4 = ipaddr.process(ip).kind() === 'ipv4';
   switch (verdict) {
     case 'pass':
-      verdictText = `${ip} → pass${path ? ` via ${path}` : ''}.`;
+      verdictText = msg('match.pass', { ip, via: path ? msg('match.via', { path }) : '' });
       break;
     case 'fail':
     case 'softfail':
     case 'neutral':
-      verdictText = `${ip} → ${verdict}: not authorised by ${domain}'s SPF${path ? ` (decided by ${path})` : ''}.`;
-      fix = `If ${ip} is a legitimate sender, add ${v4 ? 'ip4' : 'ip6'}:${ip} (or the sending service's include) to the SPF record.`;
+      verdictText = msg('match.notAuthorised', { ip, result: verdict, domain, decided: path ? msg('match.decidedBy', { path }) : '' });
+      fix = msg('match.notAuthorisedFix', { ip, mechanism: v4 ? 'ip4' : 'ip6' });
       break;
     case 'none':
-      verdictText = `${domain} publishes no SPF: ${ip} gets "none", and Gmail/Yahoo reject unauthenticated mail.`;
-      fix = 'Publish an SPF record that lists your sending servers.';
+      verdictText = msg('match.none', { domain, ip });
+      fix = msg('match.noneFix');
       break;
     case 'permerror':
-      verdictText = `SPF of ${domain} is broken (permerror: ${referee.status.comment || trace?.note || 'invalid record'}): SPF fails for every sender.`;
-      fix = 'Fix the errors reported by SPF_SYNTAX / SPF_LOOKUPS.';
+      verdictText = msg('match.permerror', { domain, reason: referee.status.comment || trace?.note || msg('match.invalidRecord') });
+      fix = msg('match.permerrorFix');
       break;
     default:
-      verdictText = `SPF for ${ip} could not be evaluated (temperror: ${referee.status.comment || 'DNS failure'}); the verdict is unknown.`;
-      fix = 'Run the check again later.';
+      verdictText = msg('match.temperror', { ip, reason: referee.status.comment || msg('match.dnsFailure') });
+      fix = msg('common.retryLater');
   }
   return { result: result('SPF_MATCH', MATCH_SEVERITY[verdict] ?? 'UNKNOWN', verdictText, evidence, fix, ip), verdict };
 }

@@ -7,6 +7,8 @@
 import { domainToASCII } from 'node:url';
 import ipaddr from 'ipaddr.js';
 import { UsageError } from '../core/errors.js';
+import type { Lang } from '../core/lang.js';
+import { msg, say } from './message.js';
 import type { TargetKind } from './types.js';
 
 export interface Target {
@@ -17,7 +19,7 @@ export interface Target {
   input: string;
 }
 
-const EXAMPLES = 'e.g. example.com, user@example.com, https://example.com/ or 203.0.113.5';
+const EXAMPLES = msg('usage.examples');
 
 /** Canonical text of an IP (IPv4-mapped IPv6 becomes IPv4), or undefined. */
 export function normalizeIp(value: string): string | undefined {
@@ -46,9 +48,9 @@ export function normalizeDomain(value: string): string | undefined {
   return isHostname(lower) ? lower : undefined;
 }
 
-export function parseTarget(raw: string): Target {
+export function parseTarget(raw: string, lang: Lang = 'en'): Target {
   const input = raw.trim();
-  if (!input) throw new UsageError(`Give a domain or an IP address to check, ${EXAMPLES}.`);
+  if (!input) throw new UsageError(say(lang, 'usage.empty', { examples: EXAMPLES }));
   let candidate = input.replace(/^<(.*)>$/, '$1').replace(/^mailto:/i, '');
 
   const ip = normalizeIp(candidate);
@@ -61,7 +63,7 @@ export function parseTarget(raw: string): Target {
       const urlIp = normalizeIp(candidate);
       if (urlIp) return { kind: 'ip', value: urlIp, input };
     } catch {
-      throw new UsageError(`"${input}" looks like a URL but cannot be read; paste just the domain, ${EXAMPLES}.`);
+      throw new UsageError(say(lang, 'usage.badUrl', { input, examples: EXAMPLES }));
     }
   } else if (candidate.includes('@')) {
     const domain = candidate.slice(candidate.lastIndexOf('@') + 1);
@@ -73,23 +75,23 @@ export function parseTarget(raw: string): Target {
 
   const domain = normalizeDomain(candidate);
   if (!domain) {
-    throw new UsageError(`"${input}" is neither a domain nor an IP address; give one like ${EXAMPLES}.`);
+    throw new UsageError(say(lang, 'usage.notTarget', { input, examples: EXAMPLES }));
   }
   return { kind: 'domain', value: domain, input };
 }
 
 /** Parses `--ip`: an IP address only. */
-export function parseIpOption(raw: string): string {
+export function parseIpOption(raw: string, lang: Lang = 'en'): string {
   const ip = normalizeIp(raw);
-  if (!ip) throw new UsageError(`--ip needs an IPv4 or IPv6 address (e.g. --ip 203.0.113.5), not "${raw}".`);
+  if (!ip) throw new UsageError(say(lang, 'usage.badIp', { raw }));
   return ip;
 }
 
 /** Parses `--dkim`: a selector is one or more DNS labels. */
-export function parseSelector(raw: string): string {
+export function parseSelector(raw: string, lang: Lang = 'en'): string {
   const value = raw.trim().toLowerCase().replace(/\._domainkey(\..*)?$/, '');
   if (!/^(?!-)[a-z0-9_-]{1,63}(\.[a-z0-9_-]{1,63})*$/.test(value)) {
-    throw new UsageError(`--dkim needs a selector name such as "selector1" or "google", not "${raw}".`);
+    throw new UsageError(say(lang, 'usage.badSelector', { raw }));
   }
   return value;
 }

@@ -1,4 +1,5 @@
 /** The vocabulary of a check: codes, severities and one result. */
+import type { Msg } from './message.js';
 
 export const SEVERITIES = ['CRIT', 'WARN', 'UNKNOWN', 'INFO', 'OK'] as const;
 /** CRIT: mail is or will be refused. WARN: a risk. UNKNOWN: we could not tell (never a pass or a fail). */
@@ -44,21 +45,27 @@ export interface CheckReport {
   results: CheckResult[];
 }
 
+/** A result as the checks build it: verdict and fix are messages, rendered into a language at the end. */
+export interface PendingResult extends Omit<CheckResult, 'verdict' | 'fix' | 'catalog'> {
+  verdict: Msg;
+  fix?: Msg;
+}
+
 export function result(
   code: CheckCode,
   severity: CheckSeverity,
-  verdict: string,
+  verdict: Msg,
   evidence = '',
-  fix = '',
+  fix?: Msg,
   subject?: string,
-): CheckResult {
-  return { code, severity, verdict, evidence, fix, ...(subject ? { subject } : {}) };
+): PendingResult {
+  return { code, severity, verdict, evidence, ...(fix ? { fix } : {}), ...(subject ? { subject } : {}) };
 }
 
 const RANK: Record<CheckSeverity, number> = { CRIT: 0, WARN: 1, UNKNOWN: 2, INFO: 3, OK: 4 };
 
 /** Worst first; a stable order within one severity (by code order, then subject). */
-export function sortResults(results: CheckResult[]): CheckResult[] {
+export function sortResults<T extends Pick<CheckResult, 'code' | 'severity' | 'subject'>>(results: T[]): T[] {
   const codeIndex = (c: CheckCode) => CHECK_CODES.indexOf(c);
   return [...results].sort(
     (a, b) =>

@@ -8,6 +8,7 @@ import { UsageError } from '../core/errors.js';
 import { fill, t, type Lang } from '../core/lang.js';
 import type { Action, Part, Reply, Severity } from '../core/reply.js';
 import { createCheckRun } from '../checks/setup.js';
+import { say } from '../checks/message.js';
 import { invalidServer } from '../checks/resolver.js';
 import { runCheck, type CheckOutcome } from '../checks/run-check.js';
 import { parseIpOption, parseSelector, parseTarget } from '../checks/target.js';
@@ -28,9 +29,9 @@ const TEXT = {
   evidence: { en: 'Evidence', id: 'Bukti', de: 'Befund' },
   catalog: { en: 'Explains bounce', id: 'Menjelaskan pantulan', de: 'Erklärt Unzustellbarkeit' },
   footer: {
-    en: '{ms} ms · UNKNOWN means no answer (timeout, SERVFAIL, list refused us), never pass or fail. Verdicts are in English.',
-    id: '{ms} md · UNKNOWN berarti tidak ada jawaban (timeout, SERVFAIL, daftar menolak kami), bukan lolos atau gagal. Putusan dalam bahasa Inggris.',
-    de: '{ms} ms · UNKNOWN heißt: keine Antwort (Zeitüberschreitung, SERVFAIL, Liste verweigert), weder bestanden noch durchgefallen. Befunde auf Englisch.',
+    en: '{ms} ms · UNKNOWN means no answer (timeout, SERVFAIL, list refused us), never pass or fail.',
+    id: '{ms} md · UNKNOWN berarti tidak ada jawaban (timeout, SERVFAIL, daftar menolak kami), bukan lolos atau gagal.',
+    de: '{ms} ms · UNKNOWN heißt: keine Antwort (Zeitüberschreitung, SERVFAIL, Liste verweigert), weder bestanden noch durchgefallen.',
   },
   rerun: { en: 'Run again', id: 'Jalankan lagi', de: 'Erneut prüfen' },
   checkIp: { en: 'Check {ip} ({host})', id: 'Periksa {ip} ({host})', de: '{ip} prüfen ({host})' },
@@ -138,17 +139,17 @@ export const checkCommand: Command = {
     }
     if (positional.length === 2 && !ipRaw) ipRaw = positional.pop();
     if (positional.length !== 1) throw new UsageError(fill(t(TEXT.oneTarget, lang), { n: positional.length }));
-    const target = parseTarget(positional[0]!);
-    const ip = ipRaw === undefined ? undefined : parseIpOption(ipRaw);
+    const target = parseTarget(positional[0]!, lang);
+    const ip = ipRaw === undefined ? undefined : parseIpOption(ipRaw, lang);
     if (ip && target.kind === 'ip') throw new UsageError(fill(t(TEXT.ipNeedsDomain, lang), { ip }));
     if (helo !== undefined && (helo.length > 255 || /\s/.test(helo.trim()) || !helo.trim())) {
-      throw new UsageError('--helo needs the name the server sends in HELO/EHLO, e.g. --helo mail.example.com.');
+      throw new UsageError(say(lang, 'usage.badHelo'));
     }
-    const dkim = [...new Set(dkimRaw.map(parseSelector))];
+    const dkim = [...new Set(dkimRaw.map((s) => parseSelector(s, lang)))];
     const resolverFlag = flags.resolver as string | undefined;
     const servers = resolverFlag === undefined ? undefined : resolverFlag.split(',').map((s) => s.trim()).filter(Boolean);
     if (servers) {
-      const bad = servers.length ? invalidServer(servers) : '--resolver needs an address such as 127.0.0.1:5353.';
+      const bad = servers.length ? invalidServer(servers, lang) : say(lang, 'usage.resolverEmpty');
       if (bad) throw new UsageError(bad);
     }
     const smtp = Boolean(flags.smtp);

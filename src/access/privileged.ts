@@ -18,7 +18,7 @@ import { BackendError, describeError, inLanguage } from '../backends/errors.js';
 import { AccessPolicy, type Permission } from './policy.js';
 import { AuditLog, type Outcome } from './audit.js';
 import { Confirmations, type Params } from './confirmations.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../core/duration.js';
 import { ACCESS_TEXT } from './messages.js';
 
 export interface Access {

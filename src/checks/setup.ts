@@ -5,6 +5,7 @@
  */
 import { getServers } from 'node:dns';
 import type { Config } from '../config/schema.js';
+import { configDuration } from '../core/duration.js';
 import type { Store } from '../store/store.js';
 import type { CheckContext, MtaStsFetcher, SmtpSettings } from './context.js';
 import { cachedResolver } from './dns-cache.js';
@@ -14,15 +15,6 @@ import { createRawQuery, type RawQuery } from './raw-dns.js';
 import { createNodeDnsQuery, dnsError, withDeadline, type DnsQuery } from './resolver.js';
 
 export type ChecksConfig = Config['checks'];
-
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** "2s" → 2000; the schema already checked the form. */
-export function durationMs(value: string): number {
-  const m = /^(\d+)(ms|s|m|h|d)$/.exec(value);
-  if (!m) throw new Error(`not a duration: ${value}`);
-  return Number(m[1]) * UNIT_MS[m[2]!]!;
-}
 
 export interface RunOptions {
   /** Overrides checks.resolvers (--resolver). */
@@ -46,13 +38,13 @@ export interface CheckRun {
 export function createCheckRun(config: ChecksConfig, store: Store, options: RunOptions = {}): CheckRun {
   const now = options.now ?? Date.now;
   const startedAt = now();
-  const perQueryMs = durationMs(config.queryTimeout);
-  const deadline = startedAt + durationMs(config.totalBudget);
+  const perQueryMs = configDuration(config.queryTimeout);
+  const deadline = startedAt + configDuration(config.totalBudget);
   const servers = options.servers ?? config.resolvers;
   const bounded = withDeadline(createNodeDnsQuery({ servers, timeoutMs: perQueryMs }), { deadline, perQueryMs, now });
   const resolver = cachedResolver(bounded, store, {
-    defaultTtlSeconds: durationMs(config.cacheTtl) / 1000,
-    negativeTtlSeconds: durationMs(config.negativeCacheTtl) / 1000,
+    defaultTtlSeconds: configDuration(config.cacheTtl) / 1000,
+    negativeTtlSeconds: configDuration(config.negativeCacheTtl) / 1000,
     maxTtlSeconds: 86_400,
     namespace: servers.length ? servers.join(',') : 'system',
     secrets: config.dnsbl.dqsKey ? [config.dnsbl.dqsKey] : [],
@@ -74,7 +66,7 @@ export function createCheckRun(config: ChecksConfig, store: Store, options: RunO
   if (options.smtp) {
     ctx.smtp = {
       port: config.smtp.port,
-      timeoutMs: durationMs(config.smtp.timeout),
+      timeoutMs: configDuration(config.smtp.timeout),
       helo: config.smtp.helo ?? 'postmaster-check.invalid',
       ...options.smtp,
     } as SmtpSettings;

@@ -4,7 +4,7 @@ import { UsageError } from '../core/errors.js';
 import { fill, t, type Localized } from '../core/lang.js';
 import { text } from '../core/reply.js';
 import { accessFor, authorize } from '../access/privileged.js';
-import { parseDuration } from '../access/duration.js';
+import { parseDuration } from '../core/duration.js';
 
 const TEXT = {
   summary: {

@@ -13,7 +13,7 @@ import { parseDate, localDay, sinceRange } from '../digest/range.js';
 import { dayLabel, digestReply } from '../digest/render.js';
 import { knownServers } from '../digest/series.js';
 import { spikeRule } from '../digest/settings.js';
-import { parseDuration } from '../logs/duration.js';
+import { configDuration } from '../core/duration.js';
 
 const M = {
   both: {
@@ -86,8 +86,8 @@ export const digestCommand: Command = {
     if (date !== undefined && since !== undefined) throw new UsageError(t(M.both, lang));
     const local = request.platform === 'cli' || request.platform === 'console';
     if (png !== undefined && !local) throw new UsageError(t(M.pngLocal, lang));
-    const hourTtlMs = parseDuration(digest.hourTtl);
-    const dayTtlMs = parseDuration(digest.dayTtl);
+    const hourTtlMs = configDuration(digest.hourTtl);
+    const dayTtlMs = configDuration(digest.dayTtl);
 
     let range;
     let rangeLabel: string;
@@ -120,7 +120,7 @@ export const digestCommand: Command = {
       now,
       hourTtlMs,
       dayTtlMs,
-      topTtlMs: parseDuration(digest.topTtl),
+      topTtlMs: configDuration(digest.topTtl),
     });
     const wantChart = png !== undefined || !flags.json;
     const { reply, png: image } = await digestReply(data, { lang, catalog: services.catalog, timeZone: tz, rangeLabel, chart: wantChart });

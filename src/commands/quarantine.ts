@@ -8,7 +8,7 @@ import { BotError, UsageError } from '../core/errors.js';
 import { fill, t, type Localized } from '../core/lang.js';
 import { code, text, type Reply } from '../core/reply.js';
 import { accessFor, auditFailure, authorize, runPrivileged } from '../access/privileged.js';
-import { parseDuration } from '../access/duration.js';
+import { parseDuration } from '../core/duration.js';
 import { backendsFor } from '../backends/for-services.js';
 import { checkAddressOption, checkDomainOption, domainOf } from '../backends/entries.js';
 import { BackendError, inLanguage } from '../backends/errors.js';

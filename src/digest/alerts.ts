@@ -12,7 +12,7 @@
 import type { Services } from '../core/services.js';
 import type { Lang } from '../core/lang.js';
 import type { Reply } from '../core/reply.js';
-import { parseDuration } from '../logs/duration.js';
+import { configDuration } from '../core/duration.js';
 import { topKey } from '../logs/counts.js';
 import { hourlyFrom } from './coverage.js';
 import { reasonLabel } from './labels.js';
@@ -69,13 +69,13 @@ export async function checkAlerts(services: Services, deliver: Deliver, now = se
   const { digest } = services.config;
   const rule = spikeRule(services.config);
   const lang: Lang = digest.lang ?? services.config.lang;
-  const cooldown = parseDuration(digest.cooldown);
+  const cooldown = configDuration(digest.cooldown);
   const types = new DayTypes(digest.timeZone);
   const entries = await entryIds(services.store);
   const nowHour = Math.floor(now / HOUR);
   const elapsed = Math.max((now - nowHour * HOUR) / HOUR, 1 / 12);
   const posted: AlertInput[] = [];
-  const retainedFrom = hourlyFrom(now, parseDuration(digest.hourTtl)) / HOUR;
+  const retainedFrom = hourlyFrom(now, configDuration(digest.hourTtl)) / HOUR;
 
   for (const server of await knownServers(services.store)) {
     // Hours past digest.hourTtl are gone, not quiet: they must not pull a baseline down.

@@ -1,6 +1,6 @@
 /** The time range a digest covers: a local day, "today so far", or the last DUR. */
 import { LogClock } from '../logs/clock.js';
-import { parseDuration } from '../logs/duration.js';
+import { parseDuration } from '../core/duration.js';
 
 export interface DayRange {
   from: number;
@@ -34,6 +34,6 @@ export function parseDate(text: string, timeZone: string, reference: number): Da
 
 export function sinceRange(text: string, now: number): DayRange | null {
   const ms = parseDuration(text);
-  if (!Number.isFinite(ms) || ms <= 0) return null;
+  if (ms === null || ms <= 0) return null;
   return { from: now - ms, to: now };
 }

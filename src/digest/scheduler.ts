@@ -15,7 +15,7 @@ import type { Lang } from '../core/lang.js';
 import type { ChatPoster } from '../core/outbound.js';
 import type { Part, Reply } from '../core/reply.js';
 import type { Services } from '../core/services.js';
-import { parseDuration } from '../logs/duration.js';
+import { configDuration } from '../core/duration.js';
 import { checkAlerts, type Deliver } from './alerts.js';
 import { buildDigest } from './build.js';
 import { chartSelfCheck } from './chart.js';
@@ -61,7 +61,7 @@ async function withImageUrls(services: Services, reply: Reply): Promise<Reply> {
     services.logger.warn('digest: server.publicUrl is not set, so Teams gets the digest without its chart');
     return reply;
   }
-  const ttl = parseDuration(services.config.digest.mediaTtl);
+  const ttl = configDuration(services.config.digest.mediaTtl);
   const parts: Part[] = [];
   for (const part of reply.parts) {
     if (part.kind === 'image' && part.png) parts.push({ ...part, url: mediaUrl(base, await storeMedia(services.store, part.png, ttl)) });
@@ -94,9 +94,9 @@ export async function runDigest(services: Services, deliver: Deliver, slot: Date
       rule: spikeRule(services.config),
       timeZone: digest.timeZone,
       now,
-      hourTtlMs: parseDuration(digest.hourTtl),
-      dayTtlMs: parseDuration(digest.dayTtl),
-      topTtlMs: parseDuration(digest.topTtl),
+      hourTtlMs: configDuration(digest.hourTtl),
+      dayTtlMs: configDuration(digest.dayTtl),
+      topTtlMs: configDuration(digest.topTtl),
     });
     const { reply } = await digestReply(data, { lang, catalog: services.catalog, timeZone: digest.timeZone, rangeLabel: dayLabel(day.from, digest.timeZone, lang), chart: true });
     await deliver(reply);

@@ -1,6 +1,6 @@
 /** Builds the ingester's context from the services and the configuration. */
 import type { Services } from '../core/services.js';
-import { parseDuration } from './duration.js';
+import { configDuration } from '../core/duration.js';
 import { LineClassifier, type ReplyClassifier } from './classify-line.js';
 import type { CountLayout } from './counts.js';
 import type { IngestContext } from './ingest-file.js';
@@ -10,9 +10,9 @@ const classifiers = new WeakMap<object, LineClassifier>();
 export function countLayout(services: Services): CountLayout {
   const d = services.config.digest;
   return {
-    hourTtlMs: parseDuration(d.hourTtl),
-    dayTtlMs: parseDuration(d.dayTtl),
-    topTtlMs: parseDuration(d.topTtl),
+    hourTtlMs: configDuration(d.hourTtl),
+    dayTtlMs: configDuration(d.dayTtl),
+    topTtlMs: configDuration(d.topTtl),
     topKeep: d.topKeep,
     topPerFlush: 10,
   };

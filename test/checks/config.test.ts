@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.js';
 import { resolveZones } from '../../src/checks/dnsbl-zones.js';
-import { durationMs } from '../../src/checks/setup.js';
+import { configDuration as durationMs } from '../../src/core/duration.js';
 
 describe('the checks config section', () => {
   it('works when absent, with the documented defaults', () => {

@@ -2,7 +2,9 @@
  * npm run bench — the explainer's speed, measured against the anchor:
  * files/s over the whole Sisimai corpus, and Perl's Sisimai on the same files
  * in the same run (when `libsisimai-perl` is installed), with the ratio; p50/p99
- * per message and per single pasted line. Medians of several rounds.
+ * per message and per single pasted line. Medians of several rounds; the two
+ * alternate round by round so drift on a shared machine hits both alike. It
+ * measures the compiled build in dist/ — what `npm start` runs.
  *
  *   npm run bench [-- --rounds 5 --corpus ../shared/corpus/sisimai]
  */
@@ -10,9 +12,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Classifier } from '../src/bounce/classify.js';
-import { explainInput } from '../src/bounce/explain.js';
-import { loadCatalog } from '../src/catalog/catalog.js';
 
 const { values } = parseArgs({
   options: { rounds: { type: 'string', default: '5' }, corpus: { type: 'string', default: resolve('../shared/corpus/sisimai') } },
@@ -34,12 +33,20 @@ const inputs = files.map((f) => readFileSync(f));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
+// The production build (npm run bench builds it first); the types come from the sources.
+const { Classifier } = (await import(resolve('dist/bounce/classify.js'))) as typeof import('../src/bounce/classify.js');
+const { explainInput } = (await import(resolve('dist/bounce/explain.js'))) as typeof import('../src/bounce/explain.js');
+const { loadCatalog } = (await import(resolve('dist/catalog/catalog.js'))) as typeof import('../src/catalog/catalog.js');
 const classifier = new Classifier(loadCatalog());
 const options = { lang: 'en' as const, maxBytes: 50 * 1024 * 1024 };
 // Warm-up: JIT and the catalogue's compiled patterns.
 for (const input of inputs.slice(0, 50)) await explainInput(input, classifier, options);
 
+const hasSisimai = spawnSync('perl', ['-MSisimai', '-e', 'print $Sisimai::VERSION'], { encoding: 'utf8' });
+const sisimaiVersion = hasSisimai.status === 0 ? hasSisimai.stdout.trim() : null;
+
 const oursFilesPerSecond: number[] = [];
+const sisimaiFilesPerSecond: number[] = [];
 let perMessage: number[] = [];
 for (let round = 0; round < rounds; round++) {
   const times: number[] = [];
@@ -51,6 +58,11 @@ for (let round = 0; round < rounds; round++) {
   }
   oursFilesPerSecond.push(files.length / ((performance.now() - started) / 1000));
   if (round === Math.floor(rounds / 2)) perMessage = times;
+  if (sisimaiVersion) {
+    const out = execFileSync('perl', [resolve('scripts/bench/sisimai-files.pl')], { input: files.join('\n'), encoding: 'utf8', maxBuffer: 1 << 24 });
+    const [count, seconds] = out.trim().split(' ').map(Number);
+    sisimaiFilesPerSecond.push(count! / seconds!);
+  }
 }
 
 // Single pasted lines: the diagnostic lines of the corpus's own expectations.
@@ -67,18 +79,7 @@ for (let round = 0; round < rounds; round++) {
     perLine.push(performance.now() - t0);
   }
 }
-
-let sisimai: { filesPerSecond: number; version: string } | null = null;
-const hasSisimai = spawnSync('perl', ['-MSisimai', '-e', 'print $Sisimai::VERSION'], { encoding: 'utf8' });
-if (hasSisimai.status === 0) {
-  const rates: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const out = execFileSync('perl', [resolve('scripts/bench/sisimai-files.pl')], { input: files.join('\n'), encoding: 'utf8', maxBuffer: 1 << 24 });
-    const [count, seconds] = out.trim().split(' ').map(Number);
-    rates.push(count! / seconds!);
-  }
-  sisimai = { filesPerSecond: median(rates), version: hasSisimai.stdout.trim() };
-}
+const sisimai = sisimaiVersion ? { filesPerSecond: median(sisimaiFilesPerSecond), version: sisimaiVersion } : null;
 
 const ours = median(oursFilesPerSecond);
 console.log(`corpus: ${files.length} files (${values.corpus}), ${rounds} rounds, medians`);

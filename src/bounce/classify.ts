@@ -54,6 +54,11 @@ function replyFits(pattern: string, actual: string | undefined): boolean {
   return [...pattern].every((c, i) => c === 'x' || c === actual[i]);
 }
 
+interface Found {
+  texts: Map<number, number>;
+  literals: Set<number>;
+}
+
 interface IndexedEntry {
   entry: CatalogEntry;
   patterns: RegExp[];
@@ -100,15 +105,29 @@ export class Classifier {
     this.logCodes.build();
   }
 
-  /** Entry index → the longest catalogue text found, and the entries whose pattern literal occurs. */
-  private scan(text: string): { texts: Map<number, number>; literals: Set<number> } {
-    const texts = new Map<number, number>();
-    const literals = new Set<number>();
-    this.phrases.search(text, ({ index, kind }, _end, length) => {
-      if (kind === 'literal') literals.add(index);
-      else if ((texts.get(index) ?? 0) < length) texts.set(index, length);
+  /**
+   * Entry index → the longest catalogue text found, and the entries whose pattern literal occurs —
+   * for the whole text and for its diagnostic prefix, in one pass when the diagnostic is a prefix
+   * (it is whenever the context only follows it).
+   */
+  private scan(text: string, diagnostic: string): { full: Found; diag: Found } {
+    const full: Found = { texts: new Map(), literals: new Set() };
+    const prefix = text.startsWith(diagnostic);
+    const diag: Found = prefix && diagnostic.length !== text.length ? { texts: new Map(), literals: new Set() } : full;
+    const note = (into: Found, index: number, kind: 'text' | 'literal', length: number) => {
+      if (kind === 'literal') into.literals.add(index);
+      else if ((into.texts.get(index) ?? 0) < length) into.texts.set(index, length);
+    };
+    this.phrases.search(text, ({ index, kind }, end, length) => {
+      note(full, index, kind, length);
+      if (diag !== full && end <= diagnostic.length) note(diag, index, kind, length);
     });
-    return { texts, literals };
+    if (!prefix) {
+      const separate: Found = { texts: new Map(), literals: new Set() };
+      this.phrases.search(diagnostic, ({ index, kind }, _end, length) => note(separate, index, kind, length));
+      return { full, diag: separate };
+    }
+    return { full, diag };
   }
 
   /** Every entry with some evidence for the record, strongest first. */
@@ -122,8 +141,7 @@ export class Classifier {
     const diagnosticOnly = normalizeForMatch(record.diagnostic ?? '');
     // Receiving providers are recognised by the server that answered, the one that reported, or the recipient's domain.
     const hosts = [record.remoteHost, record.reportingHost, record.recipient?.split('@')[1]].filter((h): h is string => Boolean(h)).map((h) => h.toLowerCase());
-    const full = this.scan(text);
-    const diag = diagnosticOnly === text ? full : this.scan(diagnosticOnly);
+    const { full, diag } = this.scan(text, diagnosticOnly);
     const logHits = new Map<number, number>();
     this.logCodes.search(raw, (index, end, length) => {
       // Whole words only: DENIED_RBL_MATCH must not match inside DENIED_RBL_MATCHES.

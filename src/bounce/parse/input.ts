@@ -48,7 +48,8 @@ function looksBinary(bytes: Buffer): boolean {
   if (sample.length === 0) return false;
   let control = 0;
   let nul = 0;
-  for (const byte of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i]!;
     if (byte === 0) nul++;
     if (byte < 9 || (byte > 13 && byte < 32) || byte === 127) control++;
   }

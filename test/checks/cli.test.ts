@@ -1,48 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../../src/adapters/console/cli.js';
 import { startDnsServer, type DnsServer } from '../helpers/dns-server.js';
-import { goodZone, patch } from './fixtures.js';
+import { checkCli, goodZone, patch } from './fixtures.js';
 
 let server: DnsServer;
-let dir: string;
 before(async () => {
   // No _mta-sts record: the CLI's real HTTPS policy fetch must never be triggered in tests.
   server = await startDnsServer(patch(goodZone(), { '_mta-sts.good.test': undefined }));
-  dir = mkdtempSync(join(tmpdir(), 'pm-check-cli-'));
 });
 after(async () => server.close());
 
-/** Runs the CLI in-process; `resolverInConfig` puts the local server in checks.resolvers instead of --resolver. */
-async function cli(args: string[], resolverInConfig = true): Promise<{ code: number; stdout: string; stderr: string }> {
-  const config = join(dir, `config-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(config, [
-    // A fresh data folder each time: the DNS cache in the store must not answer for the server.
-    `dataDir: ${JSON.stringify(join(dir, `data-${Math.random().toString(36).slice(2)}`))}`,
-    'log:',
-    '  level: silent',
-    'checks:',
-    "  queryTimeout: 300ms",
-    "  totalBudget: 700ms",
-    ...(resolverInConfig ? [`  resolvers: ["${server.address}"]`] : []),
-  ].join('\n'));
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await runCli(['--config', config, ...args], { stdin: new PassThrough(), stdout, stderr, env: {} });
-  return { code, stdout: out, stderr: err };
-}
-
 describe('postmaster check (CLI contract)', () => {
   it('--json prints exactly {target, kind, elapsedMs, results} and exits 0 without CRIT', async () => {
-    const { code, stdout } = await cli(['check', 'GOOD.test.', '--json']);
+    const { code, stdout } = await checkCli(server, ['check', 'GOOD.test.', '--json']);
     assert.equal(code, 0, stdout);
     const data = JSON.parse(stdout) as Record<string, unknown>;
     assert.deepEqual(Object.keys(data), ['target', 'kind', 'elapsedMs', 'results']);
@@ -60,7 +30,7 @@ describe('postmaster check (CLI contract)', () => {
   });
 
   it('exits 1 when a result is CRIT', async () => {
-    const { code, stdout } = await cli(['check', 'nowhere.test', '--json']);
+    const { code, stdout } = await checkCli(server, ['check', 'nowhere.test', '--json']);
     assert.equal(code, 1);
     const data = JSON.parse(stdout) as { results: Array<{ code: string; severity: string }> };
     assert.deepEqual(data.results.map((r) => [r.code, r.severity])[0], ['DNS_RESOLVE', 'CRIT']);
@@ -68,7 +38,7 @@ describe('postmaster check (CLI contract)', () => {
 
   it('exits 2 with one sentence on bad input', async () => {
     for (const args of [['check', 'not a domain'], ['check', '203.0.113.5', '--ip', '203.0.113.6'], ['check', 'good.test', '--resolver', 'dns.example'], ['check', 'good.test', '--bogus']]) {
-      const { code, stdout, stderr } = await cli(args);
+      const { code, stdout, stderr } = await checkCli(server, args);
       assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
       assert.equal(stdout, '');
       assert.equal(stderr.trim().split('\n').length, 1, stderr);
@@ -77,7 +47,7 @@ describe('postmaster check (CLI contract)', () => {
 
   it('--resolver sends every query, DNSBL ones included, to that server', async () => {
     const first = server.queries.length;
-    const { code, stdout } = await cli(['check', 'good.test', '--resolver', server.address, '--json'], false);
+    const { code, stdout } = await checkCli(server, ['check', 'good.test', '--resolver', server.address, '--json'], { resolverInConfig: false });
     assert.equal(code, 0, stdout);
     const asked = server.queries.slice(first);
     assert.ok(asked.includes('10.89.67.45.zen.spamhaus.org A'), 'DNSBL query did not reach the --resolver server');
@@ -86,7 +56,7 @@ describe('postmaster check (CLI contract)', () => {
   });
 
   it('renders worst first, collapses OK lines, and offers re-run and per-MX-IP buttons', async () => {
-    const { code, stdout } = await cli(['check', 'good.test', '--ip', '81.2.69.160']);
+    const { code, stdout } = await checkCli(server, ['check', 'good.test', '--ip', '81.2.69.160']);
     assert.equal(code, 1, 'SPF fails for an unlisted IP under -all');
     assert.match(stdout, /Check of good\.test: \d+ critical/);
     assert.match(stdout, /\[ERROR\]\s+SPF_MATCH: 81\.2\.69\.160 → fail/);
@@ -100,7 +70,7 @@ describe('postmaster check (CLI contract)', () => {
   });
 
   it('frames the answer in the asked language', async () => {
-    const { stdout } = await cli(['check', 'good.test', '--lang', 'de']);
+    const { stdout } = await checkCli(server, ['check', 'good.test', '--lang', 'de']);
     assert.match(stdout, /Prüfung von good\.test/);
     assert.match(stdout, /Erneut prüfen/);
   });

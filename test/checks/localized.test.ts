@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../../src/adapters/console/cli.js';
 import { startDnsServer, type DnsServer } from '../helpers/dns-server.js';
-import { goodZone, patch } from './fixtures.js';
+import { checkCli, goodZone, patch } from './fixtures.js';
 
 interface JsonResult { code: string; severity: string; verdict: string; evidence: string; fix: string; subject?: string }
 
 let server: DnsServer;
-let dir: string;
 before(async () => {
   server = await startDnsServer(patch(goodZone(), {
     '_mta-sts.good.test': undefined,
@@ -25,33 +19,12 @@ before(async () => {
     // Never answers: every query times out.
     'slow.test': { $silent: true },
   }));
-  dir = mkdtempSync(join(tmpdir(), 'pm-check-lang-'));
 });
 after(async () => server.close());
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const config = join(dir, `config-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(config, [
-    `dataDir: ${JSON.stringify(join(dir, `data-${Math.random().toString(36).slice(2)}`))}`,
-    'log:',
-    '  level: silent',
-    'checks:',
-    '  queryTimeout: 300ms',
-    '  totalBudget: 700ms',
-    `  resolvers: ["${server.address}"]`,
-  ].join('\n'));
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await runCli(['--config', config, ...args], { stdin: new PassThrough(), stdout, stderr, env: {} });
-  return { code, stdout: out, stderr: err };
-}
 
 async function results(args: string[]): Promise<JsonResult[]> {
-  const { stdout, stderr } = await cli([...args, '--json']);
+  const { stdout, stderr } = await checkCli(server, [...args, '--json']);
   assert.equal(stderr, '');
   const data = JSON.parse(stdout) as { results: JsonResult[] };
   assert.deepEqual(Object.keys(data), ['target', 'kind', 'elapsedMs', 'results']);
@@ -143,7 +116,7 @@ describe('check results in the asked language', () => {
       [['check', 'good.test', '--dkim', 'a b', '--lang', 'id'], '--dkim memerlukan nama selector seperti "selector1" atau "google", bukan "a b".'],
     ];
     for (const [args, sentence] of cases) {
-      const { code, stdout, stderr } = await cli(args);
+      const { code, stdout, stderr } = await checkCli(server, args);
       assert.equal(code, 2, args.join(' '));
       assert.equal(stdout, '');
       assert.ok(stderr.includes(sentence), `${args.join(' ')}: ${stderr}`);
@@ -152,10 +125,10 @@ describe('check results in the asked language', () => {
   });
 
   it('the chat text shows localized fixes and no longer says the verdicts are English', async () => {
-    const { stdout } = await cli(['check', 'bad.test', '--lang', 'de']);
+    const { stdout } = await checkCli(server, ['check', 'bad.test', '--lang', 'de']);
     assert.match(stdout, /Abhilfe: Veröffentlichen Sie genau einen TXT-Eintrag/);
     assert.doesNotMatch(stdout, /Englisch|English/);
-    const id = await cli(['check', 'bad.test', '--lang', 'id']);
+    const id = await checkCli(server, ['check', 'bad.test', '--lang', 'id']);
     assert.match(id.stdout, /Perbaikan: Pasang satu record TXT/);
     assert.doesNotMatch(id.stdout, /bahasa Inggris/);
   });

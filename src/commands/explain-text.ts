@@ -68,6 +68,11 @@ export const NOTES: Record<string, Localized> = {
     id: 'Tempel bounce setelah perintah (atau lampirkan .eml): /bounce 550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown',
     de: 'Fügen Sie den Bounce nach dem Befehl ein (oder hängen Sie eine .eml an): /bounce 550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown',
   },
+  unreadable: {
+    en: 'Cannot read {file}: {why}. Give the path of a bounce (.eml or text), or - for standard input.',
+    id: 'Tidak dapat membaca {file}: {why}. Berikan path bounce (.eml atau teks), atau - untuk input standar.',
+    de: '{file} kann nicht gelesen werden: {why}. Bitte den Pfad eines Bounces (.eml oder Text) angeben, oder - für die Standardeingabe.',
+  },
   expiredRef: {
     en: 'That explanation is no longer stored (they are kept for 24 hours). Paste the bounce again.',
     id: 'Penjelasan itu sudah tidak tersimpan (disimpan 24 jam). Tempel bounce-nya lagi.',

@@ -8,11 +8,12 @@ import { explainInput } from '../bounce/explain.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Command } from '../core/command.js';
 import { BotError, UsageError } from '../core/errors.js';
-import { t } from '../core/lang.js';
+import { fill, t, type Lang } from '../core/lang.js';
 import type { Reply } from '../core/reply.js';
 import type { Request } from '../core/request.js';
 import { explanationReply, type NamedExplanation } from './explain-reply.js';
 import { NOTES } from './explain-text.js';
+import { fileErrorReason } from './file-errors.js';
 
 const REF_TTL_MS = 24 * 60 * 60 * 1000;
 const classifiers = new WeakMap<Catalog, Classifier>();
@@ -32,13 +33,12 @@ function pastedText(request: Request): string {
   return request.text.replace(/^\s*(?:(?:--lang(?:=|\s+)\S+|--json|--fields|--ref(?:=|\s+)\S+)\s*)+/, '');
 }
 
-async function readInput(name: string, read: () => Promise<Buffer>): Promise<Buffer> {
+async function readInput(name: string, read: () => Promise<Buffer>, lang: Lang): Promise<Buffer> {
   try {
     return await read();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String((error as Error).message);
-    throw new UsageError(`Cannot read ${name}: ${why}. Give the path of a bounce (.eml or text), or - for standard input.`);
+    const why = fileErrorReason(error, lang) ?? String((error as Error).message);
+    throw new UsageError(fill(t(NOTES.unreadable!, lang), { file: name, why }));
   }
 }
 
@@ -82,7 +82,7 @@ export const explainCommand: Command = {
     for (const input of inputs) {
       let bytes: Buffer;
       try {
-        bytes = await readInput(input.name, input.read);
+        bytes = await readInput(input.name, input.read, lang);
       } catch (error) {
         // An unreadable file does not hide the others' answers; the exit code still says something was wrong.
         if (error instanceof UsageError && inputs.length > 1) {

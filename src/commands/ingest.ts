@@ -5,6 +5,7 @@
  * interrupted.
  */
 import type { Command } from '../core/command.js';
+import { fileErrorReason, missingFileReason } from './file-errors.js';
 import { BotError, UsageError } from '../core/errors.js';
 import { fill, t, type Lang, type Localized } from '../core/lang.js';
 import type { Reply } from '../core/reply.js';
@@ -58,19 +59,6 @@ const M = {
   unknownFormat: { en: 'not recognised', id: 'tidak dikenali', de: 'nicht erkannt' },
 } as const;
 
-const WHY: Record<string, Localized> = {
-  ENOENT: { en: 'no such file', id: 'file tidak ada', de: 'Datei nicht vorhanden' },
-  EACCES: { en: 'permission denied', id: 'akses ditolak', de: 'keine Berechtigung' },
-  EISDIR: { en: 'it is a folder', id: 'itu adalah folder', de: 'das ist ein Ordner' },
-  ENOTFILE: { en: 'not a regular file', id: 'bukan file biasa', de: 'keine normale Datei' },
-  Z_DATA_ERROR: { en: 'the gzip data is corrupt', id: 'data gzip rusak', de: 'die gzip-Daten sind beschädigt' },
-  Z_BUF_ERROR: { en: 'the gzip file is cut short', id: 'file gzip terpotong', de: 'die gzip-Datei ist abgeschnitten' },
-  ERR_BUFFER_TOO_LARGE: {
-    en: 'it is larger than the upload limit (limits.maxInputBytes)',
-    id: 'ukurannya melebihi batas unggah (limits.maxInputBytes)',
-    de: 'sie ist größer als die Upload-Grenze (limits.maxInputBytes)',
-  },
-};
 
 export const ingestCommand: Command = {
   name: 'ingest',
@@ -124,7 +112,7 @@ export const ingestCommand: Command = {
         continue;
       }
       const attachment = request.attachments.find((a) => a.path === input || (!a.path && a.name === input));
-      if (!attachment) throw new UsageError(fill(t(M.unreadable, lang), { file: input, why: t(WHY.ENOENT!, lang) }));
+      if (!attachment) throw new UsageError(fill(t(M.unreadable, lang), { file: input, why: missingFileReason(lang) }));
       if (attachment.path && local) {
         results.push(await readOrExplain(input, lang, () => ingestFile(ctx, attachment.path!, source)));
       } else {
@@ -146,7 +134,8 @@ async function readOrExplain<T>(file: string, lang: Lang, read: () => Promise<T>
     return await read();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code && WHY[code]) throw new UsageError(fill(t(M.unreadable, lang), { file, why: t(WHY[code]!, lang) }));
+    const why = fileErrorReason(error, lang);
+    if (why) throw new UsageError(fill(t(M.unreadable, lang), { file, why }));
     if (code === 'EMFILE' || code === 'EIO') throw new BotError('store_failed', fill(t(M.unreadable, lang), { file, why: code }), { cause: error });
     throw error;
   }

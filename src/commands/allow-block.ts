@@ -197,7 +197,7 @@ async function list(ctx: CommandContext, kind: ListKind): Promise<Reply> {
 }
 
 async function edit(ctx: CommandContext, kind: ListKind, verb: 'add' | 'remove', raw: string): Promise<Reply> {
-  const { lang, services } = ctx;
+  const { lang } = ctx;
   const scope = scopeOf(ctx);
   const type = typeOf(ctx);
   const b = backend(ctx);

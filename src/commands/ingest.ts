@@ -7,7 +7,7 @@
 import type { Command } from '../core/command.js';
 import { fileErrorReason, missingFileReason } from './file-errors.js';
 import { BotError, UsageError } from '../core/errors.js';
-import { fill, t, type Lang, type Localized } from '../core/lang.js';
+import { fill, t, type Lang } from '../core/lang.js';
 import type { Reply } from '../core/reply.js';
 import { ingestContext } from '../logs/context.js';
 import { followFile, ingestBuffer, ingestFile } from '../logs/ingest-file.js';

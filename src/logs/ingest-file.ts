@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
-import type { Store } from '../store/store.js';
+import type { BatchOp, Store } from '../store/store.js';
 import type { LineClassifier } from './classify-line.js';
 import { CountBuffer, DAY, type CountLayout } from './counts.js';
 import { LineSink, type SinkOptions, type SinkStats } from './sink.js';
@@ -107,9 +107,20 @@ function isGzip(head: Buffer): boolean {
 }
 
 /** Counts lines of a buffer (stdin, an upload); no checkpoint. gzip is unpacked. */
-export async function ingestBuffer(ctx: IngestContext, data: Buffer, options: SourceOptions & { maxBytes?: number }): Promise<SinkStats> {
+export interface BufferOptions extends SourceOptions {
+  maxBytes?: number;
+  /**
+   * Written in the same batch as the counts, which then go in one batch (no
+   * intermediate flush): a marker that this body was counted cannot exist
+   * without its counts, nor the counts without the marker.
+   */
+  withCounts?: BatchOp[];
+}
+
+export async function ingestBuffer(ctx: IngestContext, data: Buffer, options: BufferOptions): Promise<SinkStats> {
   const body = isGzip(data) ? gunzipSync(data, options.maxBytes ? { maxOutputLength: options.maxBytes } : {}) : data;
   const sink = sinkFor(ctx, options, ctx.now());
+  const atomic = Boolean(options.withCounts?.length);
   let start = 0;
   for (;;) {
     const nl = body.indexOf(10, start);
@@ -117,9 +128,9 @@ export async function ingestBuffer(ctx: IngestContext, data: Buffer, options: So
     if (end > start) sink.line(body.toString('utf8', start, end));
     if (nl < 0) break;
     start = nl + 1;
-    if (sink.counts.size >= ctx.flushLines) await ctx.store.batch(sink.counts.take());
+    if (!atomic && sink.counts.size >= ctx.flushLines) await ctx.store.batch(sink.counts.take());
   }
-  await ctx.store.batch(sink.counts.take());
+  await ctx.store.batch([...sink.counts.take(), ...(options.withCounts ?? [])]);
   return sink.stats;
 }
 

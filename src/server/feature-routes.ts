@@ -39,6 +39,7 @@ export function mountFeatureRoutes(server: HttpServer, services: AppServices): v
     const url = new URL(req.url ?? '/', 'http://localhost');
     const answer = await handleIngestHttp(services, {
       authorization: req.headers.authorization,
+      idempotencyKey: typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : undefined,
       body,
       server: url.searchParams.get('server') ?? undefined,
       format: url.searchParams.get('format') ?? undefined,

@@ -54,6 +54,23 @@ describe('http ingest', () => {
     assert.equal(badServer.status, 400);
   });
 
+  it('counts a retried batch once, by its Idempotency-Key or by its content', async () => {
+    const token = 'a-long-shared-secret-123';
+    const services = makeServices({ config: { ingest: { token } } });
+    const post = (body: string, idempotencyKey?: string) =>
+      handleIngestHttp(services, { authorization: `Bearer ${token}`, body: Buffer.from(body), ...(idempotencyKey ? { idempotencyKey } : {}) });
+    assert.equal((await post(`${LINE}\n`)).body.events, 1);
+    const retry = await post(`${LINE}\n`);
+    assert.equal(retry.status, 200);
+    assert.equal(retry.body.duplicate, true);
+    assert.equal((await post(`${LINE}\n`, 'batch-0001')).body.events, 1, 'a named batch is its own');
+    assert.equal((await post(`${LINE}\n${LINE}\n`, 'batch-0001')).body.duplicate, true, 'the key decides, not the body');
+    const bothAtOnce = await Promise.all([post(`${LINE}\n`, 'batch-0002'), post(`${LINE}\n`, 'batch-0002')]);
+    assert.equal(bothAtOnce.filter((r) => r.status === 200 && r.body.events === 1).length, 1, 'two copies at once count once');
+    assert.deepEqual(await storedTotals(services.store, 'mx7'), { 'blocked:zen.spamhaus.org': 3 });
+    assert.equal((await post('x', 'bad key with spaces')).status, 400);
+  });
+
   it('refuses bodies over the limit', async () => {
     const token = 'a-long-shared-secret-123';
     const services = makeServices({ config: { ingest: { token, maxBodyBytes: 100 } } });

@@ -120,7 +120,10 @@ export function explanationReply(inputs: NamedExplanation[], catalog: Catalog, l
     for (const result of explained.results) {
       parts.push(...resultParts(result, catalog, lang, multiple, options.showAll ?? false));
       const entry = result.match ? catalog.get(result.match.id) : undefined;
-      if (entry) actions.push(...followUpActions(result, entry.followUp, lang));
+      // A text that names a blocklist or a server's address is worth a check even when its entry
+      // (or no entry) says so: the check is what tells whether the IP is listed or mis-set.
+      const implied: FollowUp[] = result.extracted.zone || !entry ? [{ kind: 'check', target: 'ip' }] : [];
+      actions.push(...followUpActions(result, [...(entry?.followUp ?? []), ...implied], lang));
     }
     for (const code of explained.noteCodes) parts.push({ kind: 'context', content: [t(NOTES[code]!, lang)] });
   }

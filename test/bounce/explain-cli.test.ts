@@ -96,6 +96,13 @@ describe('explain follow-ups', () => {
     assert.match(sender.stdout, /allow add spam@bad\.example --domain customer\.example/);
   });
 
+  it('offers a check for a blocklist or a server address even when the entry does not', async () => {
+    const listed = await cli(['explain'], { stdin: '550 5.7.1 Message rejected because 203.0.113.9 is listed at bl.example-rbl.org\n' });
+    assert.match(listed.stdout, /check 203\.0\.113\.9/);
+    const unknown = await cli(['explain'], { stdin: '554 zorglub frobnicated 198.51.100.23\n' });
+    assert.match(unknown.stdout, /check 198\.51\.100\.23/);
+  });
+
   it('never builds a button from text that is not a plain address', async () => {
     const run = await cli(['explain'], {
       stdin: 'DENIED_SENDER_BLACKLISTED from: "a;b"@x.example to: rcpt@customer.example origin_ip: 203.0.113.66 origin_rdns: (unknown) auth: (unknown) encryption: (none) reason: (empty)\n',

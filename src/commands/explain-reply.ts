@@ -122,7 +122,8 @@ export function explanationReply(inputs: NamedExplanation[], catalog: Catalog, l
       const entry = result.match ? catalog.get(result.match.id) : undefined;
       // A text that names a blocklist or a server's address is worth a check even when its entry
       // (or no entry) says so: the check is what tells whether the IP is listed or mis-set.
-      const implied: FollowUp[] = result.extracted.zone || !entry ? [{ kind: 'check', target: 'ip' }] : [];
+      const unknown = !entry || result.match?.evidence === 'reply-class';
+      const implied: FollowUp[] = result.extracted.zone || unknown ? [{ kind: 'check', target: 'ip' }] : [];
       actions.push(...followUpActions(result, [...(entry?.followUp ?? []), ...implied], lang));
     }
     for (const code of explained.noteCodes) parts.push({ kind: 'context', content: [t(NOTES[code]!, lang)] });

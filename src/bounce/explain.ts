@@ -20,6 +20,7 @@ export interface ExplainOptions {
 export type InputNote = 'empty' | 'binary' | 'not-a-bounce' | 'not-in-catalogue' | 'line-only-weak';
 
 export interface ExplainedInput extends Explanation {
+  /** What is worth saying about the input itself (empty, binary, not a bounce, a weak single line). */
   noteCodes: InputNote[];
   /** The reason per result, also where no entry carries it (onhold, undefined). */
   reasons: string[];
@@ -53,7 +54,6 @@ export async function explainInput(raw: Buffer | string, classifier: Classifier,
     bounce: parsed.looksLikeBounce && results.length > 0,
     kind: parsed.kind,
     results,
-    notes: [],
     noteCodes,
     reasons,
   };

@@ -87,6 +87,4 @@ export interface Explanation {
   bounce: boolean;
   kind: InputKind;
   results: ExplainedRecipient[];
-  /** Sentences about the input itself (not a bounce, truncated, only one line …). */
-  notes: string[];
 }

@@ -6,7 +6,7 @@
 import type { BounceRecord } from '../types.js';
 import type { DsnRecipient } from './dsn-fields.js';
 import { findCommand, findRemoteHost, findReplyCode, findStatus, preferStatus } from './smtp-reply.js';
-import { scanHumanText } from './text-scan.js';
+import { scanHumanText, type ScannedRecipient } from './text-scan.js';
 
 /** Words that make a text without codes still read as a failure report. */
 export const BOUNCE_WORDS = /\b(?:user unknown|mailbox|recipient|delivery|undeliverable|rejected|refused|blocked|blacklist|denied|relay|quota|spam|greylist|graylist|not found|does not exist|timed? ?out|unroutable|unrouteable|dnsbl|rbl|spf|dmarc|dkim|reverse dns|ptr|too many|try again later|permanent error|temporary failure)\b/i;
@@ -34,9 +34,10 @@ function richerDiagnostic(dsn: string | undefined, human: string | undefined): s
   return fromReply && core(fromReply).startsWith(core(dsn).slice(0, 40)) && /\(in reply to [a-z ]+ command\)/i.test(fromReply) ? fromReply : dsn;
 }
 
-export function fromDsn(r: DsnRecipient, reportingHost: string | undefined, human: Map<string, string>): BounceRecord {
+export function fromDsn(r: DsnRecipient, reportingHost: string | undefined, human: Map<string, ScannedRecipient>): BounceRecord {
   const recipient = (r.finalRecipient || r.originalRecipient)?.toLowerCase();
-  const humanText = recipient ? human.get(recipient) ?? (r.originalRecipient ? human.get(r.originalRecipient.toLowerCase()) : undefined) : undefined;
+  const scanned = recipient ? human.get(recipient) ?? (r.originalRecipient ? human.get(r.originalRecipient.toLowerCase()) : undefined) : undefined;
+  const humanText = scanned?.diagnostic;
   const diagnostic = richerDiagnostic(r.diagnostic?.trim(), humanText) || undefined;
   return {
     origin: 'rfc3464',
@@ -46,6 +47,8 @@ export function fromDsn(r: DsnRecipient, reportingHost: string | undefined, huma
     ...(diagnostic ? { diagnostic } : {}),
     ...(r.diagnosticType ? { diagnosticType: r.diagnosticType } : {}),
     ...(r.remoteMta ? { remoteHost: r.remoteMta.toLowerCase() } : {}),
+    // A transcript in the readable part (">>> RCPT TO:<…>") says which command was answered.
+    ...(scanned?.command ? { command: scanned.command } : {}),
     ...(reportingHost ? { reportingHost: reportingHost.toLowerCase() } : {}),
     ...(humanText && humanText !== diagnostic ? { context: [humanText, r.vendor].filter(Boolean).join(' ') } : r.vendor ? { context: r.vendor } : {}),
   };
@@ -56,8 +59,8 @@ export function humanText(text: string): string {
   return text.split('\n').map((l) => l.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ').slice(0, 4000);
 }
 
-export function humanByRecipient(text: string, exclude: string[]): Map<string, string> {
-  return new Map(scanHumanText(text, exclude).map((s) => [s.recipient ?? '', s.diagnostic]));
+export function humanByRecipient(text: string, exclude: string[]): Map<string, ScannedRecipient> {
+  return new Map(scanHumanText(text, exclude).map((s) => [s.recipient ?? '', s]));
 }
 
 export function fromText(text: string, exclude: string[], origin: string, fallbackRecipient?: string): BounceRecord[] {

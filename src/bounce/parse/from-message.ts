@@ -76,7 +76,9 @@ function recordsOf(message: ReadMessage): ParsedInput {
       groups
         .map((r) => fromDsn(r, report.reportingMta, byRecipient))
         // One recipient and no words for it: the readable part is all the report says about it.
-        .map((r) => (groups.length === 1 && !r.diagnostic && wholeHuman ? { ...r, diagnostic: wholeHuman } : r)),
+        .map((r) => (groups.length === 1 && !r.diagnostic && wholeHuman ? { ...r, diagnostic: wholeHuman } : r))
+        // One recipient: the whole readable part is about it, and a vendor's wording may stand above its address.
+        .map((r) => (groups.length === 1 && wholeHuman && r.diagnostic !== wholeHuman && !r.context?.includes(wholeHuman) ? { ...r, context: [r.context, wholeHuman].filter(Boolean).join(' ') } : r)),
       vendorHeaders(message),
     ).map(enrich);
     if (records.length) return { kind: 'message', records, looksLikeBounce: true };

@@ -1,17 +1,10 @@
 /** The local maildir quarantine: release delivers the original bytes to a local SMTP server, byte for byte. */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { adminRole, harness, replyText, tempDir } from './harness.js';
-
-interface Received {
-  from: string;
-  to: string[];
-  data: Buffer;
-}
+import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
 
 // Original bytes with things a re-encoding would change: CRLF, 8-bit UTF-8, a long line, trailing spaces, a dot line.
 const ORIGINAL = Buffer.concat([
@@ -23,37 +16,16 @@ const ORIGINAL = Buffer.concat([
 ]);
 
 describe('maildir quarantine', () => {
-  let smtp: SMTPServer;
+  let sink: SmtpSink;
   let port = 0;
-  const received: Received[] = [];
-  /** Recipients the server refuses with 550 (all of them when it holds '*'). */
-  const refuse = new Set<string>();
+  let received: SmtpSink['received'] = [];
+  let refuse = new Set<string>();
 
   before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onRcptTo(address, _session, callback) {
-        if (refuse.has('*') || refuse.has(address.address)) {
-          return callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
-        }
-        callback();
-      },
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks) });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    port = (smtp.server.address() as AddressInfo).port;
+    sink = await startSmtpSink();
+    ({ port, received, refuse } = sink);
   });
-  after(async () => {
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  });
+  after(() => sink.close());
 
   async function setup() {
     const dir = join(tempDir('pm-maildir-'), 'quarantine');

@@ -39,13 +39,17 @@ export function createLogger(config: Config, destination: 'stderr' | 'stdout' = 
 
 export async function createServices(config: Config, options: CreateOptions = {}): Promise<AppServices> {
   const logger = options.logger ?? createLogger(config, options.logDestination);
-  const catalog = options.catalog ?? loadCatalog();
   const store = options.store ?? createStore(config);
   const router = new Router(createCommands());
+  // The catalogue takes about half a second to load and validate; one-shot commands that never
+  // explain anything (audit, quarantine, ingest …) should not pay for it. startBot loads it at once.
+  let catalog = options.catalog;
   return {
     config,
     logger,
-    catalog,
+    get catalog() {
+      return (catalog ??= loadCatalog());
+    },
     store,
     now: options.now ?? Date.now,
     router,
@@ -65,6 +69,7 @@ export async function startBot(
   services: AppServices,
   io: { stdin: NodeJS.ReadableStream & { isTTY?: boolean }; stdout: NodeJS.WritableStream & { isTTY?: boolean }; env: NodeJS.ProcessEnv },
 ): Promise<number> {
+  // Loaded (and validated) now: a broken catalogue stops a bot at start, not at its first bounce.
   services.logger.debug({ store: services.store.kind, entries: services.catalog.entries.length }, 'starting');
   if (!services.config.slack && !services.config.teams) return runConsole(services, io);
 

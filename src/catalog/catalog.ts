@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { BotError } from '../core/errors.js';
 import { catalogFileSchema } from './schema.js';
 import { unsafeReason } from './safe-pattern.js';
 import type { CatalogEntry, SourceTier } from './types.js';
@@ -14,8 +15,12 @@ import type { CatalogEntry, SourceTier } from './types.js';
 /** The YAML lives beside the sources; this resolves from both src/ and dist/. */
 export const CATALOG_DIR = fileURLToPath(new URL('../../src/catalog/', import.meta.url));
 
-export class CatalogError extends Error {
-  override name = 'CatalogError';
+/** A catalogue file that does not load; its message names the file, the entry and the key. */
+export class CatalogError extends BotError {
+  constructor(message: string) {
+    super('config_invalid', message);
+    this.name = 'CatalogError';
+  }
 }
 
 export interface CatalogSource {

@@ -153,10 +153,12 @@ export const checkCommand: Command = {
       if (bad) throw new UsageError(bad);
     }
     const smtp = Boolean(flags.smtp);
+    // The catalogue loads on first use: before the run's clock starts, not inside its DNS budget.
+    const catalog = services.catalog;
     const run = createCheckRun(services.config.checks, services.store, { ...(servers ? { servers } : {}), now: services.now, smtp: smtp ? {} : undefined });
     const outcome = await runCheck(
       { target, ...(ip ? { ip } : {}), ...(helo ? { helo: helo.trim() } : {}), dkim },
-      { ...run, catalog: services.catalog, lang },
+      { ...run, catalog, lang },
     );
     return renderCheck(outcome, lang, commandLine(target.value, ip, helo?.trim(), dkim, resolverFlag, smtp));
   },

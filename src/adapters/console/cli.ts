@@ -38,9 +38,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let services;
   try {
     const config = loadConfig({ path: configPath, env: io.env });
-    services = await createServices(config, { logDestination: rest.length ? 'stderr' : 'stderr' });
+    services = await createServices(config, { logDestination: 'stderr' });
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof CatalogError || error instanceof BotError) {
+    if (error instanceof ConfigError || error instanceof BotError) {
       io.stderr.write(`${error instanceof BotError ? error.userMessage : error.message}\n`);
       return 2;
     }
@@ -48,7 +48,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     if (rest.length === 0 || rest[0] === 'serve') {
-      return await startBot(services, io);
+      try {
+        return await startBot(services, io);
+      } catch (error) {
+        // The bot loads the catalogue at start; a broken file stops it with the sentence that names it.
+        if (!(error instanceof CatalogError)) throw error;
+        io.stderr.write(`${error.userMessage}\n`);
+        return 2;
+      }
     }
     const [name, ...args] = rest;
     const command = services.router.find(name!);

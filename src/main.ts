@@ -3,7 +3,8 @@
  * catalogue, logger and faces together. Tests build Services the same way
  * with their own config (and local peers).
  */
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger as makeLogger } from './core/logger.js';
 import { loadCatalog, type Catalog } from './catalog/catalog.js';
 import type { Config } from './config/schema.js';
 import { Router } from './core/router.js';
@@ -12,7 +13,6 @@ import { createCommands } from './commands/index.js';
 import { createStore } from './store/create-store.js';
 import type { Store } from './store/store.js';
 import { runConsole } from './adapters/console/repl.js';
-import { REDACT_PATHS } from './core/redact.js';
 import type { ChatFaces } from './server/chat-faces.js';
 import { ConfigError } from './config/load.js';
 
@@ -31,10 +31,7 @@ export interface CreateOptions {
 }
 
 export function createLogger(config: Config, destination: 'stderr' | 'stdout' = 'stderr'): Logger {
-  return pino(
-    { level: config.log.level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'postmaster' } },
-    pino.destination(destination === 'stderr' ? 2 : 1),
-  );
+  return makeLogger({ level: config.log.level, destination });
 }
 
 export async function createServices(config: Config, options: CreateOptions = {}): Promise<AppServices> {

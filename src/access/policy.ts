@@ -8,7 +8,7 @@
  * (matched against Actor.groups, which adapters fill).
  */
 import type { Config } from '../config/schema.js';
-import { PERMISSIONS } from '../config/schema.js';
+import { PERMISSIONS } from '../config/permissions.js';
 import type { Actor } from '../core/request.js';
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -1,16 +1,20 @@
 /**
- * Loads and validates the catalogue: every `*.yaml` in this folder is one
- * source. Adding an entry needs no TypeScript. A broken file stops the start
- * with a sentence naming the file, the entry and the key.
+ * Loads the catalogue: every `*.yaml` in this folder is one source, and adding
+ * an entry needs no TypeScript. Processes read the build's validated snapshot
+ * (snapshot.ts) when it was made from these very files; otherwise the YAML is
+ * compiled here (compile.ts), and a broken file stops the start with a
+ * sentence naming the file, the entry and the key.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { BotError } from '../core/errors.js';
-import { catalogFileSchema } from './schema.js';
-import { unsafeReason } from './safe-pattern.js';
-import type { CatalogEntry, SourceTier } from './types.js';
+import type { CatalogText, Compiled } from './compile.js';
+import { readSnapshot } from './snapshot.js';
+import type { CatalogEntry, CatalogSource } from './types.js';
+
+export type { CatalogSource } from './types.js';
 
 /** The YAML lives beside the sources; this resolves from both src/ and dist/. */
 export const CATALOG_DIR = fileURLToPath(new URL('../../src/catalog/', import.meta.url));
@@ -21,14 +25,6 @@ export class CatalogError extends BotError {
     super('config_invalid', message);
     this.name = 'CatalogError';
   }
-}
-
-export interface CatalogSource {
-  source: string;
-  tier: SourceTier;
-  description: string;
-  origin: string[];
-  file: string;
 }
 
 /** A validated, indexed catalogue. Compiled patterns are kept beside the entries. */
@@ -52,61 +48,40 @@ export class Catalog {
   }
 }
 
-/** Parses one catalogue file's text; `file` is used in error messages only. */
-export function parseCatalogFile(textContent: string, file: string): { source: CatalogSource; entries: CatalogEntry[] } {
-  let raw: unknown;
-  try {
-    raw = parseYaml(textContent);
-  } catch (error) {
-    throw new CatalogError(`${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  const parsed = catalogFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 5).map((issue) => {
-      const [first, index, ...rest] = issue.path;
-      const entries = (raw as { entries?: Array<{ id?: string }> })?.entries;
-      const where = first === 'entries' && typeof index === 'number'
-        ? `entry ${entries?.[index]?.id ?? `#${index + 1}`}, key "${rest.join('.') || '(entry)'}"`
-        : `key "${issue.path.join('.') || '(top level)'}"`;
-      return `${where}: ${issue.message}`;
-    });
-    throw new CatalogError(`${file}: ${problems.join('; ')}.`);
-  }
-  const data = parsed.data;
-  const source: CatalogSource = { source: data.source, tier: data.tier, description: data.description, origin: data.origin, file };
-  const entries = data.entries.map((e): CatalogEntry => {
-    if (!e.id.startsWith(`${data.source}.`)) {
-      throw new CatalogError(`${file}: entry ${e.id} must start with "${data.source}." (its source).`);
-    }
-    for (const pattern of [...e.match.patterns, ...e.match.hosts]) {
-      const why = unsafeReason(pattern);
-      if (why) throw new CatalogError(`${file}: entry ${e.id}, pattern /${pattern}/: ${why}.`);
-    }
-    const m = e.match;
-    if (!m.texts.length && !m.logCodes.length && !m.enhancedCodes.length && !m.patterns.length && !m.replyCodes.length) {
-      throw new CatalogError(`${file}: entry ${e.id} has nothing to match (texts, logCodes, enhancedCodes, patterns or replyCodes).`);
-    }
-    return {
-      ...e,
-      source: data.source,
-      tier: data.tier,
-      temporary: e.temporary ?? e.category === 'temporary',
-      match: m,
-    };
-  });
-  return { source, entries };
-}
-
-/** Loads every catalogue file in `dir` (default: the bundled catalogue). */
-export function loadCatalog(dir: string = CATALOG_DIR): Catalog {
+/** The names of the catalogue files in `dir`, sorted (the load order). */
+export function catalogFileNames(dir: string): string[] {
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
   if (files.length === 0) throw new CatalogError(`No catalogue files (*.yaml) in ${dir}.`);
-  const sources: CatalogSource[] = [];
-  const entries: CatalogEntry[] = [];
-  for (const file of files) {
-    const loaded = parseCatalogFile(readFileSync(join(dir, file), 'utf8'), file);
-    sources.push(loaded.source);
-    entries.push(...loaded.entries);
-  }
-  return new Catalog(entries, sources);
+  return files;
+}
+
+/** The catalogue files of `dir` with their texts, in load order. */
+export function readCatalogTexts(dir: string, names: readonly string[] = catalogFileNames(dir)): CatalogText[] {
+  return names.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+}
+
+/**
+ * The compiler, loaded only when needed: it pulls in the YAML parser and zod.
+ * require() keeps loadCatalog synchronous (Node ≥ 20.19 loads ES modules this way).
+ */
+function compile(files: readonly CatalogText[]): Compiled {
+  const { compileCatalogTexts } = createRequire(import.meta.url)('./compile.js') as typeof import('./compile.js');
+  return compileCatalogTexts(files);
+}
+
+/** Parses one catalogue file's text; `file` is used in error messages only. */
+export function parseCatalogFile(textContent: string, file: string): { source: CatalogSource; entries: CatalogEntry[] } {
+  const compiled = compile([{ file, text: textContent }]);
+  if (!compiled.ok) throw new CatalogError(compiled.message);
+  return { source: compiled.sources[0]!, entries: compiled.entries };
+}
+
+/** Loads every catalogue file in `dir` (default: the bundled catalogue), from the snapshot when it is current. */
+export function loadCatalog(dir: string = CATALOG_DIR): Catalog {
+  const names = catalogFileNames(dir);
+  const snapshot = dir === CATALOG_DIR ? readSnapshot(dir, names, () => readCatalogTexts(dir, names)) : undefined;
+  if (snapshot) return new Catalog(snapshot.entries, snapshot.sources);
+  const compiled = compile(readCatalogTexts(dir, names));
+  if (!compiled.ok) throw new CatalogError(compiled.message);
+  return new Catalog(compiled.entries, compiled.sources);
 }

@@ -69,3 +69,12 @@ export interface CatalogEntry {
 }
 
 export type SourceTier = 'own' | 'provider' | 'generic' | 'standard';
+
+/** One catalogue file: a source of entries with its tier and provenance. */
+export interface CatalogSource {
+  source: string;
+  tier: SourceTier;
+  description: string;
+  origin: string[];
+  file: string;
+}

@@ -136,8 +136,8 @@ function entryArg(ctx: CommandContext, kind: ListKind, verb: string, rest: strin
   return rest[0]!;
 }
 
-function backend(ctx: CommandContext): ListBackend {
-  const found = backendsFor(ctx.services).lists;
+async function backend(ctx: CommandContext): Promise<ListBackend> {
+  const found = (await backendsFor(ctx.services)).lists;
   if (!found) throw new BotError('backend_failed', t(TEXT.noBackend, ctx.lang));
   return found;
 }
@@ -179,7 +179,7 @@ async function list(ctx: CommandContext, kind: ListKind): Promise<Reply> {
   const { lang, services } = ctx;
   const scope = scopeOf(ctx);
   await authorize(ctx, accessFor(services), 'lists.read', scopeDomains(scope), { action: `lists.${kind}.list`, params: scopeParams(scope) });
-  const b = backend(ctx);
+  const b = await backend(ctx);
   b.checkScope(scope);
   const entries = await b.list(kind, scope);
   const where = scopeText(kind, scope, lang);
@@ -200,7 +200,7 @@ async function edit(ctx: CommandContext, kind: ListKind, verb: 'add' | 'remove',
   const { lang } = ctx;
   const scope = scopeOf(ctx);
   const type = typeOf(ctx);
-  const b = backend(ctx);
+  const b = await backend(ctx);
   b.checkScope(scope);
   const entry: ValidEntry = b.validate(raw, scope, type);
   const where = scopeText(kind, scope, lang);

@@ -7,10 +7,9 @@ import type { Command } from '../core/command.js';
 import { UsageError } from '../core/errors.js';
 import { fill, t, type Lang } from '../core/lang.js';
 import type { Action, Part, Reply, Severity } from '../core/reply.js';
-import { createCheckRun } from '../checks/setup.js';
 import { say } from '../checks/message.js';
 import { invalidServer } from '../checks/resolver.js';
-import { runCheck, type CheckOutcome } from '../checks/run-check.js';
+import type { CheckOutcome } from '../checks/run-check.js';
 import { parseIpOption, parseSelector, parseTarget } from '../checks/target.js';
 import type { CheckResult, CheckSeverity } from '../checks/types.js';
 
@@ -155,6 +154,8 @@ export const checkCommand: Command = {
     const smtp = Boolean(flags.smtp);
     // The catalogue loads on first use: before the run's clock starts, not inside its DNS budget.
     const catalog = services.catalog;
+    // The checks (mailauth, the DNS code) load only when a check runs, not with every command.
+    const [{ createCheckRun }, { runCheck }] = await Promise.all([import('../checks/setup.js'), import('../checks/run-check.js')]);
     const run = createCheckRun(services.config.checks, services.store, { ...(servers ? { servers } : {}), now: services.now, smtp: smtp ? {} : undefined });
     const outcome = await runCheck(
       { target, ...(ip ? { ip } : {}), ...(helo ? { helo: helo.trim() } : {}), dkim },

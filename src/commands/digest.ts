@@ -8,7 +8,6 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from '../core/command.js';
 import { UsageError } from '../core/errors.js';
 import { fill, t } from '../core/lang.js';
-import { buildDigest } from '../digest/build.js';
 import { parseDate, localDay, sinceRange } from '../digest/range.js';
 import { dayLabel, digestReply } from '../digest/render.js';
 import { knownServers } from '../digest/series.js';
@@ -111,6 +110,8 @@ export const digestCommand: Command = {
       const known = await knownServers(services.store);
       if (!known.includes(server)) throw new UsageError(fill(t(M.badServer, lang), { server, known: known.join(', ') || t(M.none, lang) }));
     }
+    // The digest builder loads when a digest is made, not with every command.
+    const { buildDigest } = await import('../digest/build.js');
     const data = await buildDigest(services.store, {
       from: range.from,
       to: range.to,

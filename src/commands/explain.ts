@@ -3,8 +3,7 @@
  * must act and what to do. In chat: /bounce <pasted text> or an attached .eml.
  */
 import { createHash } from 'node:crypto';
-import { Classifier } from '../bounce/classify.js';
-import { explainInput } from '../bounce/explain.js';
+import type { Classifier } from '../bounce/classify.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Command } from '../core/command.js';
 import { BotError, UsageError } from '../core/errors.js';
@@ -18,10 +17,11 @@ import { fileErrorReason } from './file-errors.js';
 const REF_TTL_MS = 24 * 60 * 60 * 1000;
 const classifiers = new WeakMap<Catalog, Classifier>();
 
-/** One classifier per catalogue: building it compiles every pattern once. */
-export function classifierFor(catalog: Catalog): Classifier {
+/** One classifier per catalogue: building it compiles every pattern once. The explainer loads with it, not with every command. */
+async function classifierFor(catalog: Catalog): Promise<Classifier> {
   let classifier = classifiers.get(catalog);
   if (!classifier) {
+    const { Classifier } = await import('../bounce/classify.js');
     classifier = new Classifier(catalog);
     classifiers.set(catalog, classifier);
   }
@@ -57,7 +57,8 @@ export const explainCommand: Command = {
   fileArgs: true,
   async run({ request, args, flags, lang, services }): Promise<Reply> {
     const { catalog, store, config } = services;
-    const classifier = classifierFor(catalog);
+    const classifier = await classifierFor(catalog);
+    const { explainInput } = await import('../bounce/explain.js');
     const maxBytes = config.limits.maxInputBytes;
     const inputs: Array<{ name: string; read: () => Promise<Buffer> }> = [];
 

@@ -9,8 +9,6 @@ import { fileErrorReason, missingFileReason } from './file-errors.js';
 import { BotError, UsageError } from '../core/errors.js';
 import { fill, t, type Lang } from '../core/lang.js';
 import type { Reply } from '../core/reply.js';
-import { ingestContext } from '../logs/context.js';
-import { followFile, ingestBuffer, ingestFile } from '../logs/ingest-file.js';
 import type { SinkStats } from '../logs/sink.js';
 import { LOG_FORMATS, type LogFormat } from '../logs/types.js';
 
@@ -84,6 +82,8 @@ export const ingestCommand: Command = {
     const inputs = args.length ? args : request.attachments.map((a) => a.path ?? a.name);
     if (inputs.length === 0) throw new UsageError(t(M.noInput, lang));
     const source = { format: format as LogFormat | 'auto', ...(server ? { server } : {}) };
+    // The log parsers and counters load when something is ingested, not with every command.
+    const [{ ingestContext }, { followFile, ingestBuffer, ingestFile }] = await Promise.all([import('../logs/context.js'), import('../logs/ingest-file.js')]);
     const ctx = ingestContext(services);
     const local = request.platform === 'cli' || request.platform === 'console';
 

@@ -149,8 +149,8 @@ export const quarantineCommand: Command = {
   },
 };
 
-function backend(ctx: CommandContext): QuarantineBackend {
-  const found = backendsFor(ctx.services).quarantine;
+async function backend(ctx: CommandContext): Promise<QuarantineBackend> {
+  const found = (await backendsFor(ctx.services)).quarantine;
   if (!found) throw new BotError('backend_failed', t(TEXT.noBackend, ctx.lang));
   return found;
 }
@@ -186,7 +186,7 @@ async function list(ctx: CommandContext): Promise<Reply> {
   await authorize(ctx, access, 'quarantine.read', domains, { action: 'quarantine.read', params });
 
   const now = services.now();
-  const q = backend(ctx);
+  const q = await backend(ctx);
   const single = domain ?? (!asked.length && !scope.all && scope.domains.length === 1 ? scope.domains[0] : undefined);
   const found = await q.search({
     ...(single ? { domain: single } : {}),
@@ -211,7 +211,7 @@ async function list(ctx: CommandContext): Promise<Reply> {
 }
 
 async function find(ctx: CommandContext, typed: string): Promise<QuarantinedMessage> {
-  const q = backend(ctx);
+  const q = await backend(ctx);
   const found = await resolveMessage(ctx.services.store, q, typed, ctx.services.now());
   if (found.kind === 'missing') throw new UsageError(fill(t(TEXT.missing, ctx.lang), { id: typed }));
   if (found.kind === 'ambiguous') throw new UsageError(fill(t(TEXT.ambiguous, ctx.lang), { id: typed, ids: found.ids.slice(0, 5).join(', ') }));
@@ -235,7 +235,7 @@ async function show(ctx: CommandContext, typed: string): Promise<Reply> {
   let preview: string | undefined;
   let previewProblem: string | undefined;
   try {
-    preview = (await backend(ctx).show(message)).preview;
+    preview = (await (await backend(ctx)).show(message)).preview;
   } catch (error) {
     if (!(error instanceof BackendError) || error.failure === 'unauthorized') throw error;
     previewProblem = error.localized(lang);
@@ -275,7 +275,7 @@ async function act(ctx: CommandContext, typed: string, verb: 'release' | 'delete
     if (!(error instanceof BotError) || error.code !== 'usage') await auditFailure(ctx, { action: permission, params: { id: typed } }, error);
     throw error;
   });
-  const q = backend(ctx);
+  const q = await backend(ctx);
   const values = { id: message.id, from: senderText(message, lang), to: message.recipients.join(', '), subject: subjectText(message, lang) };
   return runPrivileged(ctx, {
     permission,

@@ -4,10 +4,15 @@
  * validates the result. A bad key throws ConfigError naming the key.
  */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import type { ZodError } from 'zod';
-import { configSchema, type Config } from './schema.js';
+import type { Config } from './schema.js';
 import { applyEnv } from './env.js';
+import { readDefaults } from './defaults.js';
+
+// The YAML parser and the zod schema cost a process ~0.2 s to load; most runs use neither
+// (no config file, nothing in the environment: the build's validated defaults serve).
+const lazy = createRequire(import.meta.url);
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -34,7 +39,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
       throw new ConfigError(`Cannot read the config file ${path}: ${(error as NodeJS.ErrnoException).code ?? error}.`);
     }
     try {
-      raw = parseYaml(textContent) ?? {};
+      raw = (lazy('yaml') as typeof import('yaml')).parse(textContent) ?? {};
     } catch (error) {
       throw new ConfigError(`The config file ${path} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
     }
@@ -42,10 +47,16 @@ export function loadConfig(options: LoadOptions = {}): Config {
       throw new ConfigError(`The config file ${path} must hold a mapping of keys (e.g. "lang: en"), not ${Array.isArray(raw) ? 'a list' : typeof raw}.`);
     }
   }
-  return parseConfig(applyEnv(raw as Record<string, unknown>, env), path ?? 'the built-in defaults');
+  const merged = applyEnv(raw as Record<string, unknown>, env);
+  if (Object.keys(merged).length === 0) {
+    const defaults = readDefaults();
+    if (defaults) return defaults;
+  }
+  return parseConfig(merged, path ?? 'the built-in defaults');
 }
 
 export function parseConfig(raw: unknown, origin = 'config'): Config {
+  const { configSchema } = lazy('./schema.js') as typeof import('./schema.js');
   const result = configSchema.safeParse(raw);
   if (!result.success) throw new ConfigError(describe(result.error, origin));
   return result.data;

@@ -13,7 +13,7 @@ import { limitsSection, logSection, serverSection, storeSection } from './sectio
 import { digestSection, ingestSection } from './sections/digest.js';
 import { accessSection, backendsSection } from './sections/privileged.js';
 
-export { PERMISSIONS } from './sections/privileged.js';
+export { PERMISSIONS } from './permissions.js';
 
 export const configSchema = z
   .object({

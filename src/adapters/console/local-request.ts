@@ -1,5 +1,5 @@
 /** Builds Requests for the terminal faces (CLI and console). */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import type { Lang } from '../../core/lang.js';
@@ -15,8 +15,13 @@ export function localActorId(): string {
   return `console:${name}`;
 }
 
+/**
+ * A local file named on the command line. Read synchronously: a terminal command has nothing else
+ * to do meanwhile, and thousands of files read through the thread pool spent more time waiting
+ * than parsing.
+ */
 export function fileAttachment(path: string): Attachment {
-  return { name: basename(path), path, read: () => readFile(path) };
+  return { name: basename(path), path, read: async () => readFileSync(path) };
 }
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {

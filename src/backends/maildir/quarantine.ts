@@ -8,7 +8,6 @@
  */
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
 import { isMailAddress } from '../entries.js';
 import { BackendError } from '../errors.js';
 import { isRecord, oneLine } from '../http.js';
@@ -72,6 +71,8 @@ export class MaildirQuarantine implements QuarantineBackend {
     const meta = parseMetadata(await this.read(message.ref, 'json'), message.ref);
     const raw = await this.read(message.ref, 'eml');
     const { relay, timeoutMs } = this.settings;
+    // Loaded on release only: nodemailer is ~40 modules that listing and showing never need.
+    const { default: nodemailer } = await import('nodemailer');
     const transport = nodemailer.createTransport({
       host: relay.host,
       port: relay.port,

@@ -5,7 +5,7 @@
  * `readMessageWithMailparser` is the same through mailparser, the reference
  * the fast reader is tested against.
  */
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { decodeWords, headerText, partText, readMime, type MimePart } from './mime.js';
 
 export interface ReadMessage {
@@ -91,6 +91,8 @@ export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
 }
 
 export async function readMessageWithMailparser(bytes: Buffer): Promise<ReadMessage> {
+  // Loaded here only: mailparser and its dependencies take ~0.2 s to load, and only the reference needs them.
+  const { simpleParser } = await import('mailparser');
   const parsed: ParsedMail = await simpleParser(bytes, PARSER_OPTIONS);
   const headers = new Map<string, string[]>();
   for (const { key, line } of parsed.headerLines) {

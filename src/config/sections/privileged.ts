@@ -1,13 +1,10 @@
 /** Privileged actions (issue 6): which backend serves quarantine and lists, and the access policy. */
 import { z } from 'zod';
+import { PERMISSIONS } from '../permissions.js';
 import { duration } from './common.js';
 
 const httpUrl = z.string().url().refine((u) => /^https?:\/\//.test(u), 'an http:// or https:// URL');
 const absolutePathOrRelative = z.string().min(1);
-
-export const PERMISSIONS = [
-  'quarantine.read', 'quarantine.release', 'quarantine.delete', 'lists.read', 'lists.edit', 'audit.read',
-] as const;
 
 const listFiles = z
   .object({

@@ -1,0 +1,4 @@
+/** What an access-policy role can grant. Kept apart from the zod schema so the policy loads without it. */
+export const PERMISSIONS = [
+  'quarantine.read', 'quarantine.release', 'quarantine.delete', 'lists.read', 'lists.edit', 'audit.read',
+] as const;

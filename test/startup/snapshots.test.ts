@@ -1,0 +1,88 @@
+/**
+ * The build's snapshots (catalogue, default configuration) must say exactly
+ * what their sources say, and must never shadow a changed source.
+ */
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { CATALOG_DIR, catalogFileNames, readCatalogTexts } from '../../src/catalog/catalog.js';
+import { compileCatalogTexts } from '../../src/catalog/compile.js';
+import { readSnapshot, writeSnapshot } from '../../src/catalog/snapshot.js';
+import { configSchema } from '../../src/config/schema.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'pm-snapshot-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('catalogue snapshot', () => {
+  const names = catalogFileNames(CATALOG_DIR);
+  const texts = readCatalogTexts(CATALOG_DIR, names);
+  const compiled = compileCatalogTexts(texts);
+  assert.ok(compiled.ok);
+
+  it('holds exactly the entries and sources compiled from the YAML', () => {
+    const file = join(dir, 'catalog.snapshot.json');
+    writeSnapshot(CATALOG_DIR, texts, compiled.sources, compiled.entries, file);
+    const snapshot = readSnapshot(CATALOG_DIR, names, () => readCatalogTexts(CATALOG_DIR, names), file);
+    assert.ok(snapshot, 'the snapshot made from these files is taken');
+    assert.deepEqual(snapshot.entries, compiled.entries);
+    assert.deepEqual(snapshot.sources, compiled.sources);
+    assert.ok(snapshot.entries.length > 500);
+  });
+
+  it('the build snapshot in dist/ (when built) equals the YAML', () => {
+    const built = new URL('../../dist/catalog/catalog.snapshot.json', import.meta.url);
+    let parsed: { entries: unknown; sources: unknown };
+    try {
+      parsed = JSON.parse(readFileSync(built, 'utf8'));
+    } catch {
+      assert.equal(process.env.CI, undefined, 'CI builds dist/ (npm ci runs the build): its snapshot must exist');
+      return;
+    }
+    const current = readSnapshot(CATALOG_DIR, names, () => readCatalogTexts(CATALOG_DIR, names), built);
+    if (process.env.CI === 'true') assert.ok(current, 'a fresh build in CI: the snapshot is current');
+    if (current) {
+      assert.deepEqual(parsed.entries, compiled.entries);
+      assert.deepEqual(parsed.sources, compiled.sources);
+    }
+  });
+
+  it('is ignored once a YAML file changes, even with the same size and time', () => {
+    const copy = join(dir, 'catalog');
+    cpSync(CATALOG_DIR, copy, { recursive: true });
+    const copyNames = catalogFileNames(copy);
+    const copyTexts = readCatalogTexts(copy, copyNames);
+    const file = join(dir, 'copy.snapshot.json');
+    writeSnapshot(copy, copyTexts, compiled.sources, compiled.entries, file);
+    assert.ok(readSnapshot(copy, copyNames, () => readCatalogTexts(copy, copyNames), file));
+
+    // Same length, same mtime, different text: the stats agree, so the hash must catch it.
+    const target = join(copy, copyNames[0]!);
+    const original = readFileSync(target, 'utf8');
+    const { atime, mtime } = statSync(target);
+    const edited = original.replace(/title:/, 'titlf:');
+    assert.notEqual(edited, original);
+    writeFileSync(target, edited);
+    utimesSync(target, atime, mtime);
+    assert.equal(readSnapshot(copy, copyNames, () => readCatalogTexts(copy, copyNames), file), undefined);
+    // Touched but unchanged: stats differ, the hash agrees, the snapshot serves.
+    writeFileSync(target, original);
+    utimesSync(target, new Date(), new Date(Date.now() + 5000));
+    assert.ok(readSnapshot(copy, copyNames, () => readCatalogTexts(copy, copyNames), file));
+  });
+});
+
+describe('default configuration snapshot', () => {
+  it('the build snapshot in dist/ (when built) equals the schema applied to nothing', () => {
+    const built = new URL('../../dist/config/defaults.snapshot.json', import.meta.url);
+    let saved: { config: unknown };
+    try {
+      saved = JSON.parse(readFileSync(built, 'utf8'));
+    } catch {
+      assert.equal(process.env.CI, undefined, 'CI builds dist/: its defaults snapshot must exist');
+      return;
+    }
+    assert.deepEqual(saved.config, JSON.parse(JSON.stringify(configSchema.parse({}))));
+  });
+});

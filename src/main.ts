@@ -24,18 +24,22 @@ export interface AppServices extends Services {
 export interface CreateOptions {
   /** Where pino writes: stderr keeps stdout clean for command output. */
   logDestination?: 'stderr' | 'stdout';
+  /** Terminal faces log readable lines; servers log JSON. */
+  logFormat?: 'json' | 'line';
+  /** Overrides config.log.level (one-shot CLI commands log errors only unless LOG_LEVEL is set). */
+  logLevel?: Config['log']['level'];
   logger?: Logger;
   store?: Store;
   catalog?: Catalog;
   now?: () => number;
 }
 
-export function createLogger(config: Config, destination: 'stderr' | 'stdout' = 'stderr'): Logger {
-  return makeLogger({ level: config.log.level, destination });
+export function createLogger(config: Config, destination: 'stderr' | 'stdout' = 'stderr', format: 'json' | 'line' = 'json', level = config.log.level): Logger {
+  return makeLogger({ level, destination, format });
 }
 
 export async function createServices(config: Config, options: CreateOptions = {}): Promise<AppServices> {
-  const logger = options.logger ?? createLogger(config, options.logDestination);
+  const logger = options.logger ?? createLogger(config, options.logDestination, options.logFormat, options.logLevel);
   const store = options.store ?? createStore(config);
   const router = new Router(createCommands());
   // The catalogue takes about half a second to load and validate; one-shot commands that never

@@ -10,6 +10,15 @@ const UNKNOWN = {
 };
 import type { AppServices } from '../main.js';
 
+/** Words only the terminal console knows (src/adapters/console/repl.ts). */
+const CONSOLE_WORDS = [
+  {
+    name: 'lang en|id|de',
+    summary: { en: 'Answers in English, Indonesian or German from now on.', id: 'Menjawab dalam bahasa Inggris, Indonesia atau Jerman mulai sekarang.', de: 'Antwortet ab jetzt auf Englisch, Indonesisch oder Deutsch.' },
+  },
+  { name: 'quit', summary: { en: 'Leaves the console (also exit, or Ctrl-D).', id: 'Keluar dari konsol (juga exit, atau Ctrl-D).', de: 'Verlässt die Konsole (auch exit oder Strg-D).' } },
+];
+
 export const helpCommand: Command = {
   name: 'help',
   summary: {
@@ -18,7 +27,7 @@ export const helpCommand: Command = {
     de: 'Listet die Befehle auf oder erklärt einen: help explain.',
   },
   usage: 'help [COMMAND]',
-  async run({ args, lang, services }) {
+  async run({ args, lang, services, request }) {
     const router = (services as AppServices).router;
     if (args[0]) {
       const command = router.find(args[0]);
@@ -26,6 +35,7 @@ export const helpCommand: Command = {
       throw new UsageError(fill(t(UNKNOWN, lang), { name: args[0], names: router.commands.map((c) => c.name).join(', ') }));
     }
     const rows = router.commands.map((c) => [c.slash ? `${c.name} (${c.slash})` : c.name, t(c.summary, lang)]);
+    if (request.platform === 'console') rows.push(...CONSOLE_WORDS.map((w) => [w.name, t(w.summary, lang)]));
     return {
       severity: 'info',
       title: 'postmaster',

@@ -9,14 +9,42 @@ import { REDACT_PATHS } from './redact.js';
 
 const lazy = createRequire(import.meta.url);
 
-export function createLogger(options: { level: string; destination: 'stderr' | 'stdout' }): Logger {
+export interface LoggerOptions {
+  level: string;
+  destination: 'stderr' | 'stdout';
+  /**
+   * `json` (servers: one JSON object per line for the log pipeline) or `line` (terminal faces:
+   * one readable line per record, never a stack trace between a person and their answer).
+   */
+  format?: 'json' | 'line';
+}
+
+/** Writes pino's JSON records as `postmaster: warn: message: error message`, one line each. */
+function lineStream(fd: 1 | 2): { write(chunk: string): void } {
+  const LEVELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+  return {
+    write(chunk: string) {
+      let record: { level?: number; msg?: string; err?: { message?: string } };
+      try {
+        record = JSON.parse(chunk);
+      } catch {
+        record = { msg: chunk.trim() };
+      }
+      const why = record.err?.message ? `: ${record.err.message.split('\n')[0]}` : '';
+      const text = `postmaster: ${LEVELS[record.level ?? 30] ?? 'log'}: ${record.msg ?? ''}${why}\n`;
+      (fd === 2 ? process.stderr : process.stdout).write(text);
+    },
+  };
+}
+
+export function createLogger(options: LoggerOptions): Logger {
   let real: Logger | undefined;
   const open = (): Logger => {
     if (!real) {
       const pino = lazy('pino') as typeof import('pino');
       real = pino.pino(
         { level: options.level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'postmaster' } },
-        pino.destination(options.destination === 'stderr' ? 2 : 1),
+        options.format === 'line' ? lineStream(options.destination === 'stderr' ? 2 : 1) : pino.destination(options.destination === 'stderr' ? 2 : 1),
       );
     }
     return real;

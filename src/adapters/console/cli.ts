@@ -21,7 +21,7 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
 }
 
-const USAGE = 'Usage: postmaster [--config FILE] [COMMAND [ARGS...]]   (postmaster help lists the commands)';
+const USAGE = 'Usage: postmaster [--config FILE] [COMMAND [ARGS...]] | --help | --version   (postmaster help lists the commands)';
 
 /** Runs one CLI invocation and returns the exit code; never calls process.exit. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -35,10 +35,24 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
   }
+  // `postmaster --help` is `postmaster help`; `--version` prints the version.
+  if (rest[0] === '--help' || rest[0] === '-h') rest[0] = 'help';
+  if (rest[0] === '--version' || rest[0] === '-V') {
+    io.stdout.write(`postmaster ${await version()}\n`);
+    return 0;
+  }
+  const serving = rest.length === 0 || rest[0] === 'serve';
   let services;
   try {
     const config = loadConfig({ path: configPath, env: io.env });
-    services = await createServices(config, { logDestination: 'stderr' });
+    const chat = Boolean(config.slack || config.teams);
+    services = await createServices(config, {
+      logDestination: 'stderr',
+      // A server logs JSON for its log pipeline; a person at a terminal reads lines, and a one-shot
+      // command's refusal is its answer (printed once), so it logs errors only unless LOG_LEVEL says.
+      logFormat: serving && chat ? 'json' : 'line',
+      ...(serving || io.env.LOG_LEVEL ? {} : { logLevel: 'error' }),
+    });
   } catch (error) {
     if (error instanceof ConfigError || error instanceof BotError) {
       io.stderr.write(`${error instanceof BotError ? error.userMessage : error.message}\n`);
@@ -47,7 +61,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     throw error;
   }
   try {
-    if (rest.length === 0 || rest[0] === 'serve') {
+    if (serving) {
       try {
         return await startBot(services, io);
       } catch (error) {
@@ -62,7 +76,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const attachments = command?.fileArgs ? fileArgsOf(command, args).map(fileAttachment) : [];
     const request = localRequest('cli', services.config.lang, args, args.join(' '), {
       attachments,
-      stdin: () => readAll(io.stdin),
+      stdin: () => {
+        // A person who typed `postmaster explain` alone is waiting for a prompt: say how to finish.
+        if (io.stdin.isTTY) io.stderr.write(`${endOfInputHint(services.config.lang)}\n`);
+        return readAll(io.stdin);
+      },
       interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY),
       ask: async (question: string) => {
         const rl = createInterface({ input: io.stdin, output: io.stdout });
@@ -80,6 +98,22 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   } finally {
     await services.close();
   }
+}
+
+const END_OF_INPUT = {
+  en: 'Paste the text, then press Ctrl-D on a new line to finish (Ctrl-Z then Enter on Windows); Ctrl-C cancels.',
+  id: 'Tempel teksnya, lalu tekan Ctrl-D di baris baru untuk selesai (Ctrl-Z lalu Enter di Windows); Ctrl-C membatalkan.',
+  de: 'Text einfügen, dann in einer neuen Zeile Strg-D drücken (unter Windows Strg-Z und Enter); Strg-C bricht ab.',
+} as const;
+
+function endOfInputHint(lang: keyof typeof END_OF_INPUT): string {
+  return END_OF_INPUT[lang];
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
 /** The positional arguments of a file-taking command, except `-` (standard input, read by the command). */

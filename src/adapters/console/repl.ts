@@ -20,6 +20,26 @@ const BANNER: Record<Lang, string> = {
   de: 'postmaster-Konsole — Bounce einfügen und mit einer Leerzeile (oder Strg-D) abschließen, oder einen Befehl eingeben („help“ listet sie, „quit“ beendet).',
 };
 
+const PASTE_NEXT: Record<Lang, string> = {
+  en: 'Paste the bounce now and end it with an empty line.',
+  id: 'Tempel bounce sekarang dan akhiri dengan baris kosong.',
+  de: 'Bounce jetzt einfügen und mit einer Leerzeile abschließen.',
+};
+
+/** `--lang de`, `--lang=de`, `de` after `--lang`, `--json`: a token that only qualifies the paste to come. */
+function isOption(token: string, index: number, all: string[]): boolean {
+  return token.startsWith('-') || (index > 0 && all[index - 1] === '--lang');
+}
+
+/**
+ * One to three short words with no bounce punctuation (`chekc example.com`, `hello`): meant as a
+ * command. Bounce text has codes, colons, addresses or more words.
+ */
+function looksLikeCommand(line: string): boolean {
+  const words = line.split(/\s+/);
+  return words.length <= 3 && /^[a-z][a-z-]{1,19}$/i.test(words[0]!) && !/[:@<>;=]|\b\d{3}\b/.test(line);
+}
+
 export async function runConsole(
   services: AppServices,
   io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream & { isTTY?: boolean }; env: NodeJS.ProcessEnv },
@@ -31,6 +51,8 @@ export async function runConsole(
 
   const rl = createInterface({ input: io.stdin, terminal: false, crlfDelay: Infinity });
   let pasted: string[] = [];
+  /** Options typed before a paste (`explain --lang de`, then the bounce): they apply to it. */
+  let pasteArgs: string[] = [];
   let settle: NodeJS.Timeout | undefined;
   let queue = Promise.resolve();
   let quit = false;
@@ -46,8 +68,10 @@ export async function runConsole(
   const flushPaste = () => {
     settle = undefined;
     const textContent = pasted.join('\n').trim();
+    const args = pasteArgs;
     pasted = [];
-    if (textContent) run('explain', [], textContent);
+    pasteArgs = [];
+    if (textContent) run('explain', args, [...args, textContent].join(' '));
   };
 
   rl.on('line', (line) => {
@@ -70,8 +94,21 @@ export async function runConsole(
         write(`${BANNER[lang]}\n> `);
         return;
       }
-      if (services.router.find(word)) {
+      const command = services.router.find(word);
+      if (command?.rawText && rest.length > 0 && rest.every(isOption) && !rest.includes('--help')) {
+        // `explain --lang de` alone: the bounce comes on the next lines.
+        pasteArgs = rest;
+        const hint = PASTE_NEXT[lang];
+        queue = queue.then(() => void write(`${hint}\n`));
+        return;
+      }
+      if (command) {
         run(word, rest, trimmed.slice(first.length).trim());
+        return;
+      }
+      if (looksLikeCommand(trimmed)) {
+        // "chekc example.com" is a typo, not a bounce: the router says there is no such command.
+        run(word, rest, '');
         return;
       }
     }

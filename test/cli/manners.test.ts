@@ -1,0 +1,87 @@
+/**
+ * How the command line and the console treat a person: --help and --version,
+ * one sentence for a refusal (never a log record in between), typos told
+ * apart from pasted bounces, and a hint when explain waits for a paste.
+ */
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { cli } from '../helpers/cli.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'pm-manners-'));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** The real entry point in a child process, so the real logger writes to the real stderr. */
+function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, POSTMASTER_DATA_DIR: dataDir, NO_COLOR: '1' };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('command line', () => {
+  it('--help lists the commands and --version prints the version', async () => {
+    const help = await cli(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /explain \(\/bounce\)/);
+    assert.match(help.stdout, /quarantine/);
+    const version = await cli(['--version']);
+    assert.equal(version.code, 0);
+    assert.match(version.stdout, /^postmaster \d+\.\d+\.\d+\n$/);
+  });
+
+  it('a refused command prints one sentence on stderr and no log record', async () => {
+    const refused = await run(['quarantine', 'list']);
+    assert.equal(refused.code, 1);
+    assert.equal(refused.stdout, '');
+    const lines = refused.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, `one line, got: ${refused.stderr}`);
+    assert.match(lines[0]!, /no role in the access policy/);
+    assert.doesNotMatch(refused.stderr, /[{}]|"level"|at .*\.ts:\d+/);
+  });
+
+  it('a bad option is one sentence with the usage, exit 2', async () => {
+    const bad = await run(['check', '--bogus']);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.stderr.trim().split('\n').length, 1);
+    assert.match(bad.stderr, /Unknown option '--bogus'.*Usage: check/);
+  });
+
+  it('explain waiting on a terminal says how to end the input', async () => {
+    const waiting = await cli(['explain'], { tty: true, stdin: '550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown\n' });
+    assert.match(waiting.stderr, /Ctrl-D/);
+    assert.match(waiting.stdout, /userunknown/);
+    const piped = await cli(['explain'], { stdin: '550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown\n' });
+    assert.doesNotMatch(piped.stderr, /Ctrl-D/, 'no hint when the input is piped');
+  });
+});
+
+describe('console', () => {
+  it('says "no command" for a typo, lists lang and quit in help, and takes options before a paste', async () => {
+    const session = await run([], [
+      'chekc example.com',
+      'help',
+      'explain --lang de',
+      '550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown in virtual mailbox table',
+      '',
+      'quit',
+      '',
+    ].join('\n'));
+    assert.equal(session.code, 0);
+    assert.match(session.stdout, /There is no command "chekc"/);
+    assert.match(session.stdout, /lang en\|id\|de/);
+    assert.match(session.stdout, /quit\s+Leaves the console/);
+    assert.match(session.stdout, /Was zu tun ist/, 'the paste after "explain --lang de" is explained in German');
+    assert.doesNotMatch(session.stderr, /"level"/);
+  });
+});

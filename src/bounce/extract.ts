@@ -2,7 +2,7 @@
  * The fields a person (or a follow-up check) needs, read from the text only:
  * nothing here is guessed, and a field the text does not hold is null.
  */
-import ipaddr from 'ipaddr.js';
+import { ipaddr } from '../core/ipaddr.js';
 import type { BounceRecord, Extracted } from './types.js';
 
 const IPV4 = /(?<![\d.])((?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3})(?![\d.]*\d)/g;

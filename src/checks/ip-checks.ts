@@ -1,5 +1,5 @@
 /** Checks of one sending IP: scope, PTR, forward confirmation, generic names, HELO, origin AS. */
-import ipaddr from 'ipaddr.js';
+import { ipaddr } from '../core/ipaddr.js';
 import { spf } from 'mailauth/lib/spf/index.js';
 import type { CheckContext } from './context.js';
 import { addressesOf, lookup, txtStrings } from './lookup.js';

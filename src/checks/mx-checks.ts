@@ -1,5 +1,5 @@
 /** DNS_RESOLVE, NS_COUNT, MX_PRESENT, MX_HYGIENE and MX_OURS for a domain. */
-import ipaddr from 'ipaddr.js';
+import { ipaddr } from '../core/ipaddr.js';
 import type { CheckContext } from './context.js';
 import { isPublicIp } from './ip-checks.js';
 import { addressesOf, lookup, outcomeText, recordsOf, type MxRecord, type Outcome } from './lookup.js';

@@ -1,5 +1,5 @@
 /** Reverse-lookup names: in-addr.arpa / ip6.arpa, and DNSBL query names (IPv6 as 32 nibbles). */
-import ipaddr from 'ipaddr.js';
+import { ipaddr } from '../core/ipaddr.js';
 
 /** Reversed labels of an IP: `5.113.0.203` or the 32 nibbles of an IPv6 address. */
 export function reversedLabels(ip: string): string {

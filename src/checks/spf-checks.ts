@@ -1,5 +1,5 @@
 /** SPF_* checks: our lint rules over the expanded tree, and the verdict for an IP (mailauth + our path). */
-import ipaddr from 'ipaddr.js';
+import { ipaddr } from '../core/ipaddr.js';
 import { spf } from 'mailauth/lib/spf/index.js';
 import type { CheckContext } from './context.js';
 import { lookup, txtStrings } from './lookup.js';

@@ -3,7 +3,7 @@
  * terms and reports syntax errors with the offending term, e.g. the classic
  * `ip4:203.0.113.7~all` (missing space). Pure: no DNS here.
  */
-import ipaddr from 'ipaddr.js';
+import { ipaddr } from '../core/ipaddr.js';
 
 export type Qualifier = '+' | '-' | '~' | '?';
 export const DNS_MECHANISMS = new Set(['include', 'a', 'mx', 'ptr', 'exists']);

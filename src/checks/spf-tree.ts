@@ -5,7 +5,7 @@
  * → ip4:209.85.128.0/17"). mailauth stays the referee for the verdict; this
  * explains it.
  */
-import ipaddr from 'ipaddr.js';
+import { ipaddr } from '../core/ipaddr.js';
 import { addressesOf, lookup, recordsOf, txtStrings, type MxRecord } from './lookup.js';
 import { isSpfRecord, parseSpf, type Qualifier, type SpfRecord, type SpfTerm, DNS_MECHANISMS } from './spf-record.js';
 import type { Resolver } from './resolver.js';

@@ -5,7 +5,7 @@
  * IPv4-mapped IPv6 address). Anything else is a UsageError with a sentence.
  */
 import { domainToASCII } from 'node:url';
-import ipaddr from 'ipaddr.js';
+import { ipaddr } from '../core/ipaddr.js';
 import { UsageError } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
 import { msg, say } from './message.js';

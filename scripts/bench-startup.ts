@@ -156,8 +156,9 @@ if (!values['skip-ingest']) {
     const ours: number[] = [];
     const anchor: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const dataDir = mkdtempSync(join(work, 'data-'));
-      ours.push(timed(process.execPath, [BIN, 'ingest', log, '--json'], { env: { ...cleanEnv(), POSTMASTER_DATA_DIR: dataDir }, cwd: work }).ms);
+      // A fresh working folder: the embedded store lands in its ./data, as with `npm start`.
+      const dataDir = mkdtempSync(join(work, 'run-'));
+      ours.push(timed(process.execPath, [BIN, 'ingest', log, '--json'], { env: cleanEnv(), cwd: dataDir }).ms);
       rmSync(dataDir, { recursive: true, force: true });
       if (pflogsumm) anchor.push(timed(pflogsumm, [log]).ms);
     }

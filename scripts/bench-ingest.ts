@@ -26,7 +26,7 @@ import type { Store } from '../src/store/store.js';
 const { values } = parseArgs({ options: { lines: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean' } } });
 const LINES = Number(values.lines);
 const RUNS = Number(values.runs);
-const GENERATOR = new URL('../../shared/tools/gen-postfix-log.py', import.meta.url).pathname;
+const GENERATOR = new URL('../tools/gen-postfix-log.py', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'pm-bench-ingest-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');

@@ -29,8 +29,8 @@ const { values } = parseArgs({
   },
 });
 const rounds = Math.max(1, Number(values.rounds));
-const corpus = resolve(values.corpus ?? ['test/corpus/sisimai', '../shared/corpus/sisimai'].find((d) => existsSync(d)) ?? 'test/corpus/sisimai');
-const generator = ['tools/gen-postfix-log.py', '../shared/tools/gen-postfix-log.py'].map((p) => resolve(p)).find((p) => existsSync(p));
+const corpus = resolve(values.corpus ?? 'test/corpus/sisimai');
+const generator = resolve('tools/gen-postfix-log.py');
 const BIN = resolve('bin/postmaster.js');
 const work = mkdtempSync(join(tmpdir(), 'pm-bench-startup-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
@@ -147,7 +147,7 @@ if (files.length) {
 
 // 4. A 1 M-line Postfix log, whole processes.
 if (!values['skip-ingest']) {
-  if (!generator || !has('python3', ['--version'])) {
+  if (!existsSync(generator) || !has('python3', ['--version'])) {
     console.warn('bench:startup: the log generator (tools/gen-postfix-log.py) or python3 is missing; the ingest row is skipped');
   } else {
     const log = join(work, 'maillog');

@@ -6,7 +6,7 @@
  * alternate round by round so drift on a shared machine hits both alike. It
  * measures the compiled build in dist/ — what `npm start` runs.
  *
- *   npm run bench [-- --rounds 5 --corpus ../shared/corpus/sisimai]
+ *   npm run bench [-- --rounds 5 --corpus test/corpus/sisimai]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '5' }, corpus: { type: 'string', default: resolve('../shared/corpus/sisimai') } },
+  options: { rounds: { type: 'string', default: '5' }, corpus: { type: 'string', default: resolve('test/corpus/sisimai') } },
 });
 const rounds = Math.max(1, Number(values.rounds));
 

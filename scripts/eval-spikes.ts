@@ -24,7 +24,7 @@ import { ingestFile } from '../src/logs/ingest-file.js';
 import { EmbeddedStore } from '../src/store/embedded-store.js';
 
 const { values } = parseArgs({ options: { lines: { type: 'string' }, seed: { type: 'string' } } });
-const GENERATOR = new URL('../../shared/tools/gen-postfix-log.py', import.meta.url).pathname;
+const GENERATOR = new URL('../tools/gen-postfix-log.py', import.meta.url).pathname;
 const START = Date.UTC(2025, 2, 3); // the generator's default --start (a Monday)
 const SPIKE_DAY = 10;
 

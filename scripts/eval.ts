@@ -1,5 +1,5 @@
 /**
- * npm run eval — the explainer over the Sisimai corpus (../shared/corpus/sisimai),
+ * npm run eval — the explainer over the Sisimai corpus (test/corpus/sisimai),
  * compared with Sisimai 5's own test expectations (upstream-v5-expected.jsonl, the
  * target) and Sisimai 4.25's output (expected.jsonl). Prints agreement overall,
  * per reason and per sending MTA, a confusion table, and maildir/not as negatives.
@@ -14,7 +14,7 @@ import { evaluateCorpus, type Tally } from './lib/corpus-eval.js';
 process.stdout.on('error', () => process.exit(0)); // e.g. piped into head
 const { values } = parseArgs({
   options: {
-    corpus: { type: 'string', default: resolve('../shared/corpus/sisimai') },
+    corpus: { type: 'string', default: resolve('test/corpus/sisimai') },
     json: { type: 'boolean', default: false },
     'show-misses': { type: 'string', default: '0' },
   },

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../src/config/load.js';
+import { tempDir } from './helpers/temp.js';
 
 function file(content: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'pm-config-')), 'postmaster.yaml');
+  const path = join(tempDir('pm-config-'), 'postmaster.yaml');
   writeFileSync(path, content);
   return path;
 }

@@ -1,12 +1,11 @@
 /** The same contract for both stores: the embedded SQLite store and Redis. */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { EmbeddedStore } from '../src/store/embedded-store.js';
 import type { Store } from '../src/store/store.js';
 import { freshRedisStore, redisSkip } from './helpers/redis.js';
+import { tempDir } from './helpers/temp.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -151,7 +150,7 @@ contract('redis', () => freshRedisStore(), redisSkip);
 
 describe('embedded store on disk', () => {
   it('keeps state between instances and processes sharing the file', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'pm-store-')), 'state.db');
+    const file = join(tempDir('pm-store-'), 'state.db');
     const a = new EmbeddedStore({ file });
     await a.set('k', 'v');
     await a.append('audit', { n: 1 });

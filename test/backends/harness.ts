@@ -3,8 +3,6 @@
  * config through the real schema) and a way to run a command as a given
  * person on a given face, the way the adapters do.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { loadCatalog, type Catalog } from '../../src/catalog/catalog.js';
@@ -15,12 +13,13 @@ import { tokenize } from '../../src/core/tokenize.js';
 import { createServices, type AppServices } from '../../src/main.js';
 import { EmbeddedStore } from '../../src/store/embedded-store.js';
 import type { Store } from '../../src/store/store.js';
+import { tempDir as tempFolder } from '../helpers/temp.js';
 
 // The catalogue is read-only and the same for every test: load it once per test process.
 let catalog: Catalog | undefined;
 
 export function tempDir(prefix = 'pm-priv-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return tempFolder(prefix);
 }
 
 export interface Harness {

@@ -1,12 +1,12 @@
 /** The `postmaster explain` contract other tools rely on: JSON Lines fields, input order, exit codes. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'pm-explain-'));
+const dir = tempDir('pm-explain-');
 const fileA = join(dir, 'a.txt');
 const fileB = join(dir, 'b.txt');
 writeFileSync(fileA, '550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown in virtual mailbox table\n');

@@ -4,15 +4,16 @@
  * subject, the sender, the delivery-status recipients and their status codes.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDsnFields } from '../../src/bounce/parse/dsn-fields.js';
 import { bytesToLf } from '../../src/bounce/parse/input.js';
 import { readMessage, readMessageWithMailparser } from '../../src/bounce/parse/message.js';
 import { decodeQuotedPrintable, decodeWords, readMime } from '../../src/bounce/parse/mime.js';
+import { CORPUS as SISIMAI, corpusSkip } from '../helpers/fixtures.js';
 
-const CORPUS = resolve('../shared/corpus/sisimai/maildir');
+const CORPUS = join(SISIMAI, 'maildir');
 
 describe('MIME reader', () => {
   it('decodes encoded words, quoted-printable and charsets', () => {
@@ -32,7 +33,7 @@ describe('MIME reader', () => {
     assert.ok(depth <= 9, `descended ${depth} levels`);
   });
 
-  it('agrees with mailparser on every corpus message', { skip: existsSync(CORPUS) ? false : `corpus not found at ${CORPUS}` }, async () => {
+  it('agrees with mailparser on every corpus message', { skip: corpusSkip() }, async () => {
     const disagreements: string[] = [];
     let compared = 0;
     for (const dir of readdirSync(CORPUS)) {

@@ -4,16 +4,17 @@
  * and a seeded fuzz over mutated corpus messages.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Classifier } from '../../src/bounce/classify.js';
 import { explainInput } from '../../src/bounce/explain.js';
 import { loadCatalog } from '../../src/catalog/catalog.js';
+import { CORPUS as SISIMAI, corpusSkip } from '../helpers/fixtures.js';
 
 const classifier = new Classifier(loadCatalog());
 const explain = (input: string | Buffer) => explainInput(input, classifier, { lang: 'en', maxBytes: 10 << 20 });
-const CORPUS = resolve('../shared/corpus/sisimai/maildir/bsd');
+const CORPUS = join(SISIMAI, 'maildir/bsd');
 
 /** Deterministic PRNG (mulberry32), so a failing fuzz case can be replayed. */
 function prng(seed: number): () => number {
@@ -55,7 +56,7 @@ describe('robustness', () => {
     await assert.rejects(explain(huge), /The input is 50\.0 MB, more than the 10\.0 MB the explainer reads \(limits\.maxInputBytes\)/);
   });
 
-  it('survives seeded mutations of corpus messages with an answer for each', { skip: existsSync(CORPUS) ? false : `corpus not found at ${CORPUS}` }, async () => {
+  it('survives seeded mutations of corpus messages with an answer for each', { skip: corpusSkip() }, async () => {
     const files = readdirSync(CORPUS).filter((f) => f.endsWith('.eml')).sort().slice(0, 120);
     const random = prng(20261126);
     let answered = 0;

@@ -13,10 +13,10 @@ import { parseTarget } from '../../src/checks/target.js';
 import type { Catalog } from '../../src/catalog/catalog.js';
 import type { CheckCode, CheckResult, CheckSeverity } from '../../src/checks/types.js';
 import type { Zone } from '../helpers/dns-server.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, type CliRun } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 export function dkimKey(bits: number): string {
   const { publicKey } = generateKeyPairSync('rsa', { modulusLength: bits });
@@ -113,14 +113,20 @@ export function patch(zone: Zone, changes: Record<string, Zone[string] | undefin
 /**
  * Runs the real CLI in-process against the local DNS server, with short timeouts; every run gets a
  * fresh data folder (test/helpers/cli.ts), so the store's DNS cache never answers for the server.
- * `resolverInConfig: false` leaves checks.resolvers empty, for tests that pass --resolver.
+ * `resolverInConfig: false` leaves checks.resolvers empty, for tests that pass --resolver. Tests that
+ * compare whole answers from a server that does answer pass longer timeouts: on a loaded machine a
+ * local answer can take longer than 300 ms, and a test must not turn that into UNKNOWN.
  */
-export async function checkCli(server: { address: string }, args: string[], options: { resolverInConfig?: boolean } = {}): Promise<CliRun> {
-  const config = join(mkdtempSync(join(tmpdir(), 'pm-check-cli-')), 'postmaster.yaml');
+export async function checkCli(
+  server: { address: string },
+  args: string[],
+  options: { resolverInConfig?: boolean; queryTimeout?: string; totalBudget?: string } = {},
+): Promise<CliRun> {
+  const config = join(tempDir('pm-check-cli-'), 'postmaster.yaml');
   writeFileSync(config, [
     'checks:',
-    '  queryTimeout: 300ms',
-    '  totalBudget: 700ms',
+    `  queryTimeout: ${options.queryTimeout ?? '300ms'}`,
+    `  totalBudget: ${options.totalBudget ?? '700ms'}`,
     ...(options.resolverInConfig === false ? [] : [`  resolvers: ["${server.address}"]`]),
   ].join('\n'));
   return cli(['--config', config, ...args]);

@@ -23,8 +23,13 @@ before(async () => {
 after(async () => server.close());
 
 
-async function results(args: string[]): Promise<JsonResult[]> {
-  const { stdout, stderr } = await checkCli(server, [...args, '--json']);
+/** The local server answers at once; generous timeouts keep a busy machine from turning answers into UNKNOWN. */
+const ANSWERING = { queryTimeout: '3s', totalBudget: '10s' };
+/** For slow.test, which never answers: the timeouts are what is tested, so they stay short. */
+const SILENT = { queryTimeout: '300ms', totalBudget: '700ms' };
+
+async function results(args: string[], timeouts = ANSWERING): Promise<JsonResult[]> {
+  const { stdout, stderr } = await checkCli(server, [...args, '--json'], timeouts);
   assert.equal(stderr, '');
   const data = JSON.parse(stdout) as { results: JsonResult[] };
   assert.deepEqual(Object.keys(data), ['target', 'kind', 'elapsedMs', 'results']);
@@ -99,12 +104,12 @@ describe('check results in the asked language', () => {
   });
 
   it('DNS failures are described in the asked language; the evidence keeps the raw words', async () => {
-    const de = await results(['check', 'slow.test', '--lang', 'de']);
+    const de = await results(['check', 'slow.test', '--lang', 'de'], SILENT);
     const resolve = one(de, 'DNS_RESOLVE');
     assert.equal(resolve.severity, 'UNKNOWN');
     assert.equal(resolve.verdict, 'Die Nameserver von slow.test haben nicht geantwortet (Zeitüberschreitung); das ist nicht dasselbe wie „fehlt“.');
     assert.equal(resolve.evidence, 'NS slow.test: timed out');
-    const id = await results(['check', 'slow.test', '--lang', 'id']);
+    const id = await results(['check', 'slow.test', '--lang', 'id'], SILENT);
     assert.equal(one(id, 'DNS_RESOLVE').verdict, 'Nameserver slow.test tidak memberi jawaban (waktu habis); ini tidak sama dengan "tidak ada".');
   });
 
@@ -125,10 +130,10 @@ describe('check results in the asked language', () => {
   });
 
   it('the chat text shows localized fixes and no longer says the verdicts are English', async () => {
-    const { stdout } = await checkCli(server, ['check', 'bad.test', '--lang', 'de']);
+    const { stdout } = await checkCli(server, ['check', 'bad.test', '--lang', 'de'], ANSWERING);
     assert.match(stdout, /Abhilfe: Veröffentlichen Sie genau einen TXT-Eintrag/);
     assert.doesNotMatch(stdout, /Englisch|English/);
-    const id = await checkCli(server, ['check', 'bad.test', '--lang', 'id']);
+    const id = await checkCli(server, ['check', 'bad.test', '--lang', 'id'], ANSWERING);
     assert.match(id.stdout, /Perbaikan: Pasang satu record TXT/);
     assert.doesNotMatch(id.stdout, /bahasa Inggris/);
   });

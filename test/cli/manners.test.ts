@@ -5,13 +5,12 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { cli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'pm-manners-'));
+const dataDir = tempDir('pm-manners-');
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** The real entry point in a child process, so the real logger writes to the real stderr. */

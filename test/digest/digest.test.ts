@@ -11,7 +11,7 @@ import type { Platform } from '../../src/core/request.js';
 import { chartSelfCheck, inkIn } from '../../src/digest/chart.js';
 import { ingestContext } from '../../src/logs/context.js';
 import { ingestFile } from '../../src/logs/ingest-file.js';
-import { generate, makeServices, storedTotals, tempDir, total } from '../logs/helpers.js';
+import { generate, generatorSkip, makeServices, storedTotals, tempDir, total } from '../logs/helpers.js';
 
 // Monday 2026-03-02 … Sunday 2026-03-15; the RBL burst is on day 10 (Thursday 12 March), 14:00–16:00 UTC.
 const NOW = Date.UTC(2026, 2, 16, 8, 0);
@@ -30,7 +30,7 @@ async function pixels(png: Uint8Array): Promise<{ data: Uint8ClampedArray; width
   return { data: ctx.getImageData(0, 0, image.width, image.height).data, width: image.width, height: image.height };
 }
 
-describe('digest', () => {
+describe('digest', { skip: generatorSkip() }, () => {
   before(async () => {
     const dir = tempDir();
     const file = generate(dir, ['--lines', '80000', '--days', '14', '--spike', '--spike-day', '10', '--start', '2026-03-02', '--seed', '5']);

@@ -1,9 +1,7 @@
 /** Runs the real CLI in-process with captured streams and an isolated data folder. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../src/adapters/console/cli.js';
+import { tempDir } from './temp.js';
 
 export interface CliRun {
   code: number;
@@ -23,7 +21,7 @@ export async function cli(argv: string[], options: { stdin?: string; env?: NodeJ
     stdin.isTTY = true;
     (stdout as PassThrough & { isTTY?: boolean }).isTTY = true;
   }
-  const env = { POSTMASTER_DATA_DIR: mkdtempSync(join(tmpdir(), 'pm-cli-')), LOG_LEVEL: 'silent', NO_COLOR: '1', ...options.env };
+  const env = { POSTMASTER_DATA_DIR: tempDir('pm-cli-'), LOG_LEVEL: 'silent', NO_COLOR: '1', ...options.env };
   const code = await runCli(argv, { stdin, stdout, stderr, env });
   return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }

@@ -1,7 +1,6 @@
 /** Shared set-up for the log and digest tests: services on a private embedded store, generator runs. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { loadCatalog, type Catalog } from '../../src/catalog/catalog.js';
@@ -10,8 +9,11 @@ import type { ConfigInput } from '../../src/config/schema.js';
 import type { Services } from '../../src/core/services.js';
 import { EmbeddedStore } from '../../src/store/embedded-store.js';
 import type { Store } from '../../src/store/store.js';
+import { tempDir as tempFolder } from '../helpers/temp.js';
+import { GENERATOR } from '../helpers/fixtures.js';
 
-export const GENERATOR = new URL('../../../shared/tools/gen-postfix-log.py', import.meta.url).pathname;
+export { GENERATOR, generatorSkip } from '../helpers/fixtures.js';
+
 
 let catalog: Catalog | undefined;
 export function testCatalog(): Catalog {
@@ -19,7 +21,7 @@ export function testCatalog(): Catalog {
 }
 
 export function tempDir(prefix = 'pm-logs-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return tempFolder(prefix);
 }
 
 export function makeServices(options: { store?: Store; config?: ConfigInput; now?: () => number; dir?: string } = {}): Services & { dir: string } {
@@ -34,7 +36,7 @@ export function makeServices(options: { store?: Store; config?: ConfigInput; now
   };
 }
 
-/** Runs the shared generator; returns the file it wrote. */
+/** Runs the log generator (tools/gen-postfix-log.py); returns the file it wrote. Suites using it skip with generatorSkip(). */
 export function generate(dir: string, args: string[], name = 'maillog'): string {
   const out = execFileSync('python3', [GENERATOR, ...args], { maxBuffer: 512 * 1024 * 1024 });
   const file = join(dir, name);

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { ingestContext } from '../../src/logs/context.js';
 import { checkpointKey, ingestFile, readCheckpoint } from '../../src/logs/ingest-file.js';
 import { cli } from '../helpers/cli.js';
-import { generate, makeServices, storedTotals, tempDir } from './helpers.js';
+import { generate, generatorSkip, makeServices, storedTotals, tempDir } from './helpers.js';
 
 /** Rejections the way pflogsumm counts them, straight from the text: smtpd/postscreen/cleanup `reject:` lines. */
 function grepCounts(file: string): { rejects: number; bounced: number } {
@@ -20,7 +20,7 @@ function grepCounts(file: string): { rejects: number; bounced: number } {
   return { rejects, bounced };
 }
 
-describe('ingest', () => {
+describe('ingest', { skip: generatorSkip() }, () => {
   const dir = tempDir();
   const file = generate(dir, ['--lines', '20000', '--days', '2', '--seed', '7', '--start', '2026-03-02']);
 

@@ -4,8 +4,7 @@
  * mounted; secrets never reach the logs.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
@@ -19,10 +18,11 @@ import { EmbeddedStore } from '../../src/store/embedded-store.js';
 import { BOT_TOKEN, startFakeSlack } from '../slack/fake-slack.js';
 import { SIGNING_SECRET, signedPost, slashBody } from '../slack/signed-request.js';
 import { messageActivity, startFakeConnector } from '../teams/fake-connector.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('startBot', () => {
   it('opens the console when no chat face is configured, on the embedded store', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'pm-start-'));
+    const dataDir = tempDir('pm-start-');
     try {
       const services = await createServices(parseConfig({ dataDir, log: { level: 'silent' } }), { logger: pino({ level: 'silent' }) });
       assert.equal(services.store.kind, 'embedded');
@@ -46,7 +46,7 @@ describe('Slack and Teams in one process', () => {
   it('answers both faces on one server, next to /media and /ingest', async () => {
     const slack = await startFakeSlack();
     const connector = await startFakeConnector();
-    const dataDir = mkdtempSync(join(tmpdir(), 'pm-both-'));
+    const dataDir = tempDir('pm-both-');
     const config = parseConfig({
       dataDir,
       log: { level: 'silent' },

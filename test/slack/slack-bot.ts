@@ -1,6 +1,5 @@
 /** Starts the real bot (services, HTTP server, Slack face) against the fake Slack API, on 127.0.0.1 port 0. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { parseConfig } from '../../src/config/load.js';
@@ -10,6 +9,7 @@ import { EmbeddedStore } from '../../src/store/embedded-store.js';
 import type { Store } from '../../src/store/store.js';
 import { BOT_TOKEN, type FakeSlack } from './fake-slack.js';
 import { SIGNING_SECRET } from './signed-request.js';
+import { tempDir } from '../helpers/temp.js';
 
 export interface SlackBot {
   services: AppServices;
@@ -24,7 +24,7 @@ export async function startSlackBot(
   fake: FakeSlack,
   options: { store?: Store; slack?: Record<string, unknown>; access?: Record<string, unknown> } = {},
 ): Promise<SlackBot> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pm-slack-'));
+  const dataDir = tempDir('pm-slack-');
   const config = parseConfig({
     dataDir,
     log: { level: 'silent' },

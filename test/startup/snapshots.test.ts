@@ -3,16 +3,16 @@
  * what their sources say, and must never shadow a changed source.
  */
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CATALOG_DIR, catalogFileNames, readCatalogTexts } from '../../src/catalog/catalog.js';
 import { compileCatalogTexts } from '../../src/catalog/compile.js';
 import { readSnapshot, writeSnapshot } from '../../src/catalog/snapshot.js';
 import { configSchema } from '../../src/config/schema.js';
+import { tempDir } from '../helpers/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'pm-snapshot-'));
+const dir = tempDir('pm-snapshot-');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('catalogue snapshot', () => {

@@ -5,9 +5,7 @@
  * (No test here reaches Microsoft: the forged tokens fail before any key lookup.)
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
@@ -17,6 +15,7 @@ import { startChatFaces } from '../../src/server/chat-faces.js';
 import { EmbeddedStore } from '../../src/store/embedded-store.js';
 import { messageActivity, startFakeConnector, type FakeConnector } from './fake-connector.js';
 import { startTeamsBot, type TeamsBot } from './teams-bot.js';
+import { tempDir } from '../helpers/temp.js';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -56,7 +55,7 @@ describe('Teams refuses to start without credentials', () => {
   });
 
   it('does not honour the test-only flag outside a test process', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'pm-teams-auth-'));
+    const dataDir = tempDir('pm-teams-auth-');
     try {
       const config = parseConfig({ dataDir, log: { level: 'silent' }, teams: { allowUnauthenticated: true }, server: { host: '127.0.0.1', port: 0 } });
       const logged: string[] = [];

@@ -4,13 +4,13 @@
  * transparent), and `teams:package` builds a flat zip with the app id filled in.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadImage } from '@napi-rs/canvas';
 import { createCanvas } from '@napi-rs/canvas';
 import { TEAMS_DIR, buildTeamsPackage, manifestProblems, packagedManifest } from '../../scripts/teams-package.js';
+import { tempDir } from '../helpers/temp.js';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 
@@ -54,7 +54,7 @@ describe('Teams app manifest and package', () => {
   });
 
   it('teams:package writes a flat zip with the app id and the public host', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pm-teams-zip-'));
+    const dir = tempDir('pm-teams-zip-');
     try {
       const zipFile = await buildTeamsPackage({ appId: APP_ID, publicUrl: 'https://bot.example.net', outFile: join(dir, 'app.zip') });
       const bytes = readFileSync(zipFile);

@@ -1,12 +1,12 @@
 /** Starts the real bot with the Teams face (authentication off: test configuration only) on 127.0.0.1 port 0. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { parseConfig } from '../../src/config/load.js';
 import { createServices, type AppServices } from '../../src/main.js';
 import { startChatFaces, type ChatFaces } from '../../src/server/chat-faces.js';
 import { EmbeddedStore } from '../../src/store/embedded-store.js';
+import { tempDir } from '../helpers/temp.js';
 
 export interface TeamsBot {
   services: AppServices;
@@ -19,7 +19,7 @@ export interface TeamsBot {
 export async function startTeamsBot(
   options: { teams?: Record<string, unknown>; allowUnauthenticated?: boolean; replyBudgetMs?: number} = {},
 ): Promise<TeamsBot> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pm-teams-'));
+  const dataDir = tempDir('pm-teams-');
   const config = parseConfig({ dataDir, log: { level: 'silent' }, teams: options.teams ?? { allowUnauthenticated: true } });
   const services = await createServices(config, { store: new EmbeddedStore({ file: join(dataDir, 'state.db') }), logger: pino({ level: 'silent' }) });
   const faces = await startChatFaces(services, {

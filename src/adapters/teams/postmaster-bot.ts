@@ -30,6 +30,8 @@ export interface BotOptions {
   references: ConversationReferences;
   /** Allow http file URLs on loopback (tests only). */
   allowLoopbackFiles: boolean;
+  /** The one tenant this (SingleTenant) bot serves; activities from any other are ignored. */
+  tenantId?: string;
   /** How long a turn waits for a command before answering later (Teams waits ~15 s for the HTTP answer). */
   replyBudgetMs: number;
   /** Posts a reply to a conversation outside the turn. */
@@ -46,9 +48,29 @@ export function cardActivity(reply: Reply): Partial<Activity> {
   };
 }
 
+/** Why an activity is not for us (another channel, another tenant), or null. */
+export function refusedActivity(activity: Partial<Activity>, tenantId: string | undefined): string | null {
+  if (activity.channelId !== 'msteams') return 'not from Microsoft Teams';
+  if (tenantId) {
+    const tenants = [activity.conversation?.tenantId, (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id].filter(Boolean);
+    if (tenants.length === 0 || tenants.some((t) => t !== tenantId)) return 'from another tenant';
+  }
+  return null;
+}
+
 export class PostmasterBot extends TeamsActivityHandler {
   constructor(private readonly options: BotOptions) {
     super();
+    // Bot Framework's token says the activity came through the Bot Framework, not that it came
+    // from Teams or from our tenant: both are checked before anything runs.
+    this.onTurn(async (context, next) => {
+      const refused = refusedActivity(context.activity, options.tenantId);
+      if (refused) {
+        options.logger.warn({ channelId: context.activity.channelId, reason: refused }, 'teams activity ignored');
+        return;
+      }
+      await next();
+    });
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();

@@ -92,6 +92,7 @@ export function createTeamsFace(options: TeamsFaceOptions): TeamsFace {
     logger,
     references,
     allowLoopbackFiles: !authenticated,
+    ...(config.tenantId ? { tenantId: config.tenantId } : {}),
     replyBudgetMs: options.replyBudgetMs ?? 10_000,
     postLater: postTo,
   });

@@ -2,6 +2,11 @@
 import type { Localized } from '../core/lang.js';
 
 export const ACCESS_TEXT = {
+  anonymous: {
+    en: 'The terminal cannot tell who you are: user id {uid} has no name in the password database, so {permission} is refused; run postmaster as a named user that access.roles lists (console:<name>).',
+    id: 'Terminal tidak dapat mengenali Anda: user id {uid} tidak punya nama di basis data kata sandi, sehingga {permission} ditolak; jalankan postmaster sebagai pengguna bernama yang tercantum di access.roles (console:<nama>).',
+    de: 'Das Terminal kann Sie nicht erkennen: Die Benutzer-ID {uid} hat keinen Namen in der Passwortdatenbank, daher wird {permission} verweigert; starten Sie postmaster als benannter Benutzer, den access.roles aufführt (console:<Name>).',
+  },
   noRole: {
     en: 'You ({actor}) have no role in the access policy, so the permission {permission} is missing; ask an administrator to add you to a role that grants it (access.roles in the config).',
     id: 'Anda ({actor}) tidak memiliki peran dalam kebijakan akses, sehingga izin {permission} tidak ada; minta administrator menambahkan Anda ke peran yang memberikannya (access.roles di konfigurasi).',

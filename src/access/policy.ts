@@ -48,6 +48,8 @@ export class AccessPolicy {
   }
 
   private rolesOf(actor: Actor): Array<[string, Roles[string]]> {
+    // Someone the face could not identify holds no role, whatever ids a policy lists.
+    if (actor.anonymous) return [];
     const ids = identities(actor);
     return Object.entries(this.roles).filter(([, role]) => role.members.some((m) => ids.has(m)));
   }

@@ -54,7 +54,7 @@ export async function authorize(
   const { request, lang } = ctx;
   const targets = domains.length ? [...new Set(domains.map((d) => d.toLowerCase()))] : [undefined];
   for (const domain of targets) {
-    const decision = access.policy.decide(request.actor, permission, domain);
+    const decision = request.actor.anonymous ? ({ allowed: false, reason: 'anonymous' } as const) : access.policy.decide(request.actor, permission, domain);
     if (decision.allowed) continue;
     const message = refusal(decision.reason, permission, domain, access, request, lang);
     await safeRecord(ctx, access, request, { ...audit, domain, outcome: 'refused', detail: `missing permission ${permission}${domain ? ` for ${domain}` : ''}` });
@@ -62,7 +62,8 @@ export async function authorize(
   }
 }
 
-function refusal(reason: 'no_role' | 'not_granted' | 'other_domain', permission: Permission, domain: string | undefined, access: Access, request: Request, lang: Lang): string {
+function refusal(reason: 'anonymous' | 'no_role' | 'not_granted' | 'other_domain', permission: Permission, domain: string | undefined, access: Access, request: Request, lang: Lang): string {
+  if (reason === 'anonymous') return fill(t(ACCESS_TEXT.anonymous, lang), { uid: String(process.getuid?.() ?? '?'), permission });
   if (reason === 'no_role') return fill(t(ACCESS_TEXT.noRole, lang), { actor: request.actor.id, permission });
   if (reason === 'not_granted') return fill(t(ACCESS_TEXT.notGranted, lang), { permission });
   const scope = access.policy.scope(request.actor, permission);

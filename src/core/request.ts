@@ -9,6 +9,11 @@ export interface Actor {
   name?: string;
   /** Slack user-group ids / Teams group ids the person belongs to, when the adapter knows them. */
   groups?: string[];
+  /**
+   * The face could not tell who this is (a terminal user id with no entry in the password
+   * database): every privileged action is refused, whatever the policy says.
+   */
+  anonymous?: boolean;
 }
 
 /** A file that came with the request (an uploaded .eml, a path given to the CLI). */

@@ -3,16 +3,21 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import type { Lang } from '../../core/lang.js';
-import type { Attachment, Request } from '../../core/request.js';
+import type { Actor, Attachment, Request } from '../../core/request.js';
 
-export function localActorId(): string {
-  let name = process.env.USER ?? 'unknown';
+/**
+ * Who runs the terminal: the name of the process's user id in the password database. Never
+ * $USER or any other environment variable (anyone can set those); a uid with no entry (common in
+ * containers) is anonymous, and privileged actions are then refused.
+ */
+export function localActor(lookup: () => { username: string } = () => userInfo()): Actor {
   try {
-    name = userInfo().username;
+    const { username } = lookup();
+    if (username) return { id: `console:${username}` };
   } catch {
-    /* no passwd entry (containers): fall back to $USER */
+    /* no passwd entry for this uid */
   }
-  return `console:${name}`;
+  return { id: `console:uid-${process.getuid?.() ?? 'unknown'}`, anonymous: true };
 }
 
 /**
@@ -39,7 +44,7 @@ export function localRequest(
 ): Request {
   return {
     platform,
-    actor: { id: localActorId() },
+    actor: localActor(),
     channel: platform,
     lang,
     args,

@@ -1,7 +1,7 @@
 /** spamdyke list files: syntax, safe edits, backups, locks across processes, crashes, read-only files. */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -198,5 +198,44 @@ describe('spamdyke list files', () => {
     const reply = await h.run('allow add 192.0.2.7 --yes');
     assert.equal(reply.exitCode, 2);
     assert.match(reply.summary ?? '', /set ip-whitelist-file in spamdyke\.conf or backends\.spamdyke\.files\.allow\.ip/);
+  });
+});
+
+describe('spamdyke list files: what must not change', () => {
+  it('refuses entries spamdyke would read as a comment (#) or an exception (!)', async () => {
+    for (const [raw, word] of [['#fred@example.com', 'comment'], ['!203.0.113.7', 'exception']] as const) {
+      assert.throws(() => validateSpamdykeEntry(raw), (error: unknown) => error instanceof LocalizedUsageError && error.message.includes(word));
+    }
+    const { files } = setup();
+    const h = await spamdykeHarness(files);
+    const before = readFileSync(files.whitelistSenders, 'utf8');
+    const reply = await h.run('allow add !bob@partner.test --yes');
+    assert.equal(reply.exitCode, 2, replyText(reply));
+    assert.match(reply.summary ?? replyText(reply), /reads as an exception/);
+    assert.equal(readFileSync(files.whitelistSenders, 'utf8'), before, 'the file is untouched');
+  });
+
+  it('edits a symlinked list at its target, keeping the link and the file mode', async () => {
+    const { dir, files } = setup();
+    const shared = join(dir, 'managed');
+    mkdirSync(shared);
+    const target = join(shared, 'whitelist_senders.real');
+    writeFileSync(target, 'alice@partner.test\n');
+    chmodSync(target, 0o664);
+    rmSync(files.whitelistSenders);
+    symlinkSync(target, files.whitelistSenders);
+    const previous = process.umask(0o022);
+    try {
+      const h = await spamdykeHarness(files);
+      const add = await h.run('allow add bob@partner.test --yes');
+      assert.equal(add.exitCode ?? 0, 0, replyText(add));
+    } finally {
+      process.umask(previous);
+    }
+    assert.ok(lstatSync(files.whitelistSenders).isSymbolicLink(), 'the list is still a link');
+    assert.equal(readlinkSync(files.whitelistSenders), target);
+    assert.equal(readFileSync(target, 'utf8'), 'alice@partner.test\nbob@partner.test\n');
+    assert.equal(statSync(target).mode & 0o777, 0o664, 'group-writable stays group-writable despite the umask');
+    assert.deepEqual(readdirSync(shared).filter((f) => f.includes('.tmp-')), [], 'no temp file left');
   });
 });

@@ -7,9 +7,9 @@
  * file, never half of one. Comments, blank lines and order are kept.
  */
 import { constants } from 'node:fs';
-import { access, copyFile, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { access, copyFile, mkdir, open, readdir, readFile, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BackendError } from '../errors.js';
 
@@ -67,11 +67,29 @@ function keyOf(line: string, format: LineFormat): string | null {
   return value === null ? null : format.key(value);
 }
 
+/**
+ * The file to write: a symlinked list is edited at its target, so the link (often into a shared
+ * or managed folder) stays a link; the temp file and the rename happen in the target's folder.
+ */
+async function targetOf(path: string, backend: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      // A dangling link is written where it points; a missing plain file is created in place.
+      const link = await readlink(path).catch(() => null);
+      return link === null ? path : resolve(dirname(path), link);
+    }
+    throw ioError(backend, path, error as NodeJS.ErrnoException);
+  }
+}
+
 async function edit(
-  path: string,
+  listPath: string,
   options: EditOptions,
   change: (lines: string[]) => { lines: string[]; detail: string },
 ): Promise<EditResult> {
+  const path = await targetOf(listPath, options.backend);
   const lock = await acquireLock(path, options);
   try {
     await sweepTempFiles(path);
@@ -88,6 +106,8 @@ async function edit(
       const handle = await open(temp, 'wx', before ? before.mode & 0o7777 : 0o644);
       try {
         await handle.writeFile(next, 'utf8');
+        // open()'s mode passes through the umask; the list keeps exactly the mode it had.
+        if (before) await handle.chmod(before.mode & 0o7777);
         await handle.sync();
         if (before && process.getuid?.() === 0) await handle.chown(before.uid, before.gid).catch(() => {});
       } finally {

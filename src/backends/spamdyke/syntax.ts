@@ -15,6 +15,16 @@ import { LocalizedUsageError } from '../errors.js';
 import type { EntryType, ValidEntry } from '../types.js';
 
 const TEXT = {
+  comment: {
+    en: '"{entry}" starts with "#", which spamdyke reads as a comment, not as an entry; give the address, IP or host name without it.',
+    id: '"{entry}" diawali "#", yang dibaca spamdyke sebagai komentar, bukan entri; tulis alamat, IP atau nama host tanpa tanda itu.',
+    de: '„{entry}“ beginnt mit „#“, was spamdyke als Kommentar liest, nicht als Eintrag; Adresse, IP oder Hostnamen ohne das Zeichen angeben.',
+  },
+  negation: {
+    en: '"{entry}" starts with "!", which spamdyke reads as an exception (a negated entry), not as an entry; give the address, IP or host name without it.',
+    id: '"{entry}" diawali "!", yang dibaca spamdyke sebagai pengecualian (entri negasi), bukan entri; tulis alamat, IP atau nama host tanpa tanda itu.',
+    de: '„{entry}“ beginnt mit „!“, was spamdyke als Ausnahme (verneinter Eintrag) liest, nicht als Eintrag; Adresse, IP oder Hostnamen ohne das Zeichen angeben.',
+  },
   star: {
     en: 'spamdyke has no "*" wildcards in sender lists; use @{domain} for a whole domain (and its subdomains), or a full address.',
     id: 'spamdyke tidak memakai wildcard "*" di daftar pengirim; gunakan @{domain} untuk seluruh domain (dan subdomainnya), atau alamat lengkap.',
@@ -44,6 +54,9 @@ const TEXT = {
 
 export function validateSpamdykeEntry(raw: string, type?: EntryType): ValidEntry {
   const value = basicEntryCheck(raw);
+  // spamdyke's list reader takes a leading # as a comment and ! as an exception: never an entry.
+  if (value.startsWith('#')) throw new LocalizedUsageError(TEXT.comment, { entry: printable(value) });
+  if (value.startsWith('!')) throw new LocalizedUsageError(TEXT.negation, { entry: printable(value) });
   const chosen = type ?? guessType(value);
   switch (chosen) {
     case 'sender':

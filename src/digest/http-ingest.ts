@@ -42,11 +42,25 @@ export function tokenMatches(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-export async function handleIngestHttp(services: Services, request: IngestHttpRequest): Promise<IngestHttpResponse> {
+/**
+ * The answer to a request that must not be read any further (no token, a wrong one, a declared
+ * size over the limit), or null. The server asks this before it reads a byte of the body.
+ */
+export function refuseIngestEarly(services: Services, headers: { authorization?: string | undefined; contentLength?: string | undefined }): IngestHttpResponse | null {
   const expected = services.config.ingest.token;
   if (!expected) return { status: 403, body: { error: 'The ingest endpoint is disabled: set POSTMASTER_INGEST_TOKEN to enable it.' } };
-  const given = /^Bearer (.+)$/i.exec(request.authorization ?? '')?.[1]?.trim();
+  const given = /^Bearer (.+)$/i.exec(headers.authorization ?? '')?.[1]?.trim();
   if (!given || !tokenMatches(given, expected)) return { status: 401, body: { error: 'Missing or wrong ingest token (Authorization: Bearer <token>).' } };
+  const declared = headers.contentLength === undefined ? NaN : Number(headers.contentLength);
+  if (declared > services.config.ingest.maxBodyBytes) {
+    return { status: 413, body: { error: `The body is larger than ${services.config.ingest.maxBodyBytes} bytes; send smaller batches.` } };
+  }
+  return null;
+}
+
+export async function handleIngestHttp(services: Services, request: IngestHttpRequest): Promise<IngestHttpResponse> {
+  const refused = refuseIngestEarly(services, { authorization: request.authorization });
+  if (refused) return refused;
   if (request.body.length > services.config.ingest.maxBodyBytes) {
     return { status: 413, body: { error: `The body is larger than ${services.config.ingest.maxBodyBytes} bytes; send smaller batches.` } };
   }

@@ -4,7 +4,7 @@
  * (POST /ingest). The server only translates HTTP; the features decide.
  */
 import type { IncomingMessage } from 'node:http';
-import { handleIngestHttp } from '../digest/http-ingest.js';
+import { handleIngestHttp, refuseIngestEarly } from '../digest/http-ingest.js';
 import { mediaHandler } from '../digest/media.js';
 import type { AppServices } from '../main.js';
 import type { HttpServer } from './http-server.js';
@@ -35,6 +35,14 @@ export function mountFeatureRoutes(server: HttpServer, services: AppServices): v
   });
 
   server.route('post', '/ingest', async (req, res) => {
+    // The token (and a declared size) are checked before a byte of the body is read: a stranger
+    // cannot make the server read, buffer or parse anything. The connection is closed after.
+    const refused = refuseIngestEarly(services, { authorization: req.headers.authorization, contentLength: req.headers['content-length'] });
+    if (refused) {
+      res.writeHead(refused.status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+      res.end(JSON.stringify(refused.body), () => req.destroy());
+      return;
+    }
     const body = await readBody(req, services.config.ingest.maxBodyBytes + 1);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const answer = await handleIngestHttp(services, {

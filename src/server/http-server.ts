@@ -6,7 +6,7 @@
  * No body parser is installed globally: Slack verifies signatures over the raw
  * body, so each route parses its own body.
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -35,8 +35,21 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-export function createHttpServer(options: { logger: Logger; metrics: ServerMetrics }): HttpServer {
+export interface HttpServerOptions {
+  logger: Logger;
+  metrics: ServerMetrics;
+  /**
+   * A client must send its headers within this time (default 20 s) and its whole request within
+   * requestTimeoutMs (default 60 s): a slow or stalled sender cannot hold connections open.
+   */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+}
+
+export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { logger, metrics } = options;
+  const headersTimeout = options.headersTimeoutMs ?? 20_000;
+  const requestTimeout = options.requestTimeoutMs ?? 60_000;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -103,12 +116,16 @@ export function createHttpServer(options: { logger: Logger; metrics: ServerMetri
     },
     async listen(port, host = '0.0.0.0') {
       finalHandlers();
-      server = app.listen(port, host);
+      // Timeouts are checked every connectionsCheckingInterval (Node's default, 30 s, would let a
+      // stalled client stay long past them).
+      server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(headersTimeout, 5_000) }, app);
+      server.listen(port, host);
       await new Promise<void>((resolve, reject) => {
         server!.once('listening', resolve);
         server!.once('error', reject);
       });
-      // Slack and Teams keep connections alive; close idle sockets promptly on shutdown.
+      // Slack and Teams keep connections alive (longer than a load balancer's 60 s idle timeout);
+      // idle sockets are closed promptly on shutdown.
       server.keepAliveTimeout = 65_000;
       const address = server.address() as AddressInfo;
       logger.info({ port: address.port, host: address.address }, 'http server listening');

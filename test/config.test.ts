@@ -26,6 +26,22 @@ describe('config', () => {
     assert.equal(config.store.redisUrl, 'redis://127.0.0.1:6379');
   });
 
+  it('refuses a secret in the file, naming the key and the variable to use instead', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['slack:\n  botToken: xoxb-123-456\n', /"slack\.botToken".*set SLACK_BOT_TOKEN instead/],
+      ['teams:\n  appId: a\n  appPassword: hunter2\n  tenantId: t\n', /"teams\.appPassword".*MICROSOFT_APP_PASSWORD/],
+      ['backends:\n  proxmox:\n    password: pw\n', /"backends\.proxmox\.password".*PMG_PASSWORD/],
+      ['ingest:\n  token: a-long-shared-secret-123\n', /"ingest\.token".*POSTMASTER_INGEST_TOKEN/],
+      ['store:\n  redisUrl: redis://:s3cret@redis.internal:6379\n', /"store\.redisUrl".*REDIS_URL/],
+    ];
+    for (const [yaml, message] of cases) {
+      assert.throws(() => loadConfig({ path: file(yaml), env: {} }), (error: unknown) => error instanceof ConfigError && message.test(error.message), yaml);
+    }
+    // The same values from the environment are fine, and a Redis URL without a password may stay in the file.
+    assert.equal(loadConfig({ path: file('store:\n  redisUrl: redis://redis.internal:6379\n'), env: {} }).store.redisUrl, 'redis://redis.internal:6379');
+    assert.equal(loadConfig({ path: file('lang: en\n'), env: { POSTMASTER_INGEST_TOKEN: 'a-long-shared-secret-123' } }).ingest.token, 'a-long-shared-secret-123');
+  });
+
   it('takes the path from POSTMASTER_CONFIG', () => {
     const config = loadConfig({ env: { POSTMASTER_CONFIG: file('lang: id\n') } });
     assert.equal(config.lang, 'id');

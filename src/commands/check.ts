@@ -106,6 +106,9 @@ export function renderCheck(outcome: CheckOutcome, lang: Lang, rerun: string): R
   };
 }
 
+/** Faces where the person runs the bot on their own machine. */
+const TERMINALS = new Set(['cli', 'console']);
+
 export const checkCommand: Command = {
   name: 'check',
   aliases: ['mailcheck'],
@@ -123,7 +126,8 @@ export const checkCommand: Command = {
     resolver: { type: 'string' },
     smtp: { type: 'boolean' },
   },
-  async run({ args, flags, lang, services }) {
+  async run(ctx) {
+    const { args, flags, lang, services, request } = ctx;
     // Chat-friendly forms: "/mailcheck example.com 203.0.113.5 helo=mail.example.com dkim=s1".
     const positional: string[] = [];
     let helo = flags.helo as string | undefined;
@@ -150,6 +154,12 @@ export const checkCommand: Command = {
     if (servers) {
       const bad = servers.length ? invalidServer(servers, lang) : say(lang, 'usage.resolverEmpty');
       if (bad) throw new UsageError(bad);
+      // Choosing the resolver points the bot's DNS traffic at any host: at a terminal that is the
+      // operator's own machine; in chat it needs a role that grants checks.resolver.
+      if (!TERMINALS.has(request.platform)) {
+        const { accessFor, authorize } = await import('../access/privileged.js');
+        await authorize(ctx, accessFor(services), 'checks.resolver', [], { action: 'checks.resolver', params: { resolver: servers.join(',') } });
+      }
     }
     const smtp = Boolean(flags.smtp);
     // The catalogue loads on first use: before the run's clock starts, not inside its DNS budget.

@@ -36,6 +36,27 @@ export const ENV_KEYS: Array<[string, string[]]> = [
   ['POSTMASTER_INGEST_TOKEN', ['ingest', 'token']],
 ];
 
+/** The variables whose values are secrets: never accepted from the YAML file (it lives in repositories). */
+export const SECRET_ENV_KEYS = new Set([
+  'SPAMHAUS_DQS_KEY', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_PASSWORD',
+  'SPAMEXPERTS_PASSWORD', 'SPAMEXPERTS_PANEL_PASSWORD', 'PMG_PASSWORD', 'QUARANTINE_RELAY_PASSWORD', 'POSTMASTER_INGEST_TOKEN',
+]);
+
+/**
+ * The first secret found in a parsed config file, as [key path, variable to use instead] — or
+ * null. A Redis URL counts when it carries a password.
+ */
+export function secretInFile(raw: Raw): [string, string] | null {
+  for (const [name, path] of ENV_KEYS) {
+    let value: unknown = raw;
+    for (const key of path) value = value && typeof value === 'object' ? (value as Raw)[key] : undefined;
+    if (value === undefined || value === null || value === '') continue;
+    const secret = SECRET_ENV_KEYS.has(name) || (name === 'REDIS_URL' && typeof value === 'string' && /^[a-z]+:\/\/[^/@]*:[^/@]+@/i.test(value));
+    if (secret) return [path.join('.'), name];
+  }
+  return null;
+}
+
 export function applyEnv(input: Raw, env: NodeJS.ProcessEnv): Raw {
   const raw: Raw = structuredClone(input);
   for (const [name, path] of ENV_KEYS) {

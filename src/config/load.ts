@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ZodError } from 'zod';
 import type { Config } from './schema.js';
-import { applyEnv } from './env.js';
+import { applyEnv, secretInFile } from './env.js';
 import { readDefaults } from './defaults.js';
 
 // The YAML parser and the zod schema cost a process ~0.2 s to load; most runs use neither
@@ -45,6 +45,11 @@ export function loadConfig(options: LoadOptions = {}): Config {
     }
     if (typeof raw !== 'object' || Array.isArray(raw)) {
       throw new ConfigError(`The config file ${path} must hold a mapping of keys (e.g. "lang: en"), not ${Array.isArray(raw) ? 'a list' : typeof raw}.`);
+    }
+    // Config files end up in repositories and tickets; secrets belong in the environment only.
+    const secret = secretInFile(raw as Record<string, unknown>);
+    if (secret) {
+      throw new ConfigError(`The config file ${path} holds a secret at "${secret[0]}"; secrets are read only from the environment: remove it from the file and set ${secret[1]} instead.`);
     }
   }
   const merged = applyEnv(raw as Record<string, unknown>, env);

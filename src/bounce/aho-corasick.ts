@@ -12,7 +12,7 @@ export class AhoCorasick<T> {
   private readonly more: Array<Map<number, number> | undefined> = [undefined];
   private readonly fail: number[] = [0];
   /** The needles ending exactly at a node (sparse). */
-  private readonly ends = new Map<number, Array<{ value: T; length: number }>>();
+  private readonly ends: Array<Array<{ value: T; length: number }> | undefined> = [undefined];
   /** The nearest node on the fail chain where a needle ends (0: none) — outputs are never copied. */
   private readonly outLink: number[] = [0];
   /** Each node's parent, the character leading to it and its depth: build() walks them breadth-first without iterators. */
@@ -39,6 +39,7 @@ export class AhoCorasick<T> {
         this.more.push(undefined);
         this.fail.push(0);
         this.outLink.push(0);
+        this.ends.push(undefined);
         this.parent.push(node);
         this.charOf.push(c);
         this.depth.push(i + 1);
@@ -51,9 +52,9 @@ export class AhoCorasick<T> {
       }
       node = next;
     }
-    const list = this.ends.get(node);
+    const list = this.ends[node];
     if (list) list.push({ value, length: needle.length });
-    else this.ends.set(node, [{ value, length: needle.length }]);
+    else this.ends[node] = [{ value, length: needle.length }];
   }
 
   build(): this {
@@ -78,7 +79,7 @@ export class AhoCorasick<T> {
       }
       const failTo = target !== undefined && target !== node ? target : 0;
       this.fail[node] = failTo;
-      this.outLink[node] = this.ends.has(failTo) ? failTo : this.outLink[failTo]!;
+      this.outLink[node] = this.ends[failTo] ? failTo : this.outLink[failTo]!;
     }
     this.built = true;
     return this;
@@ -95,8 +96,8 @@ export class AhoCorasick<T> {
         next = this.child(node, c);
       }
       node = next ?? 0;
-      for (let at = this.ends.has(node) ? node : this.outLink[node]!; at !== 0; at = this.outLink[at]!) {
-        const outputs = this.ends.get(at)!;
+      for (let at = this.ends[node] ? node : this.outLink[node]!; at !== 0; at = this.outLink[at]!) {
+        const outputs = this.ends[at]!;
         for (let k = 0; k < outputs.length; k++) found(outputs[k]!.value, i + 1, outputs[k]!.length);
       }
     }

@@ -40,7 +40,7 @@ export function createLogger(config: Config, destination: 'stderr' | 'stdout' = 
 
 export async function createServices(config: Config, options: CreateOptions = {}): Promise<AppServices> {
   const logger = options.logger ?? createLogger(config, options.logDestination, options.logFormat, options.logLevel);
-  const store = options.store ?? createStore(config);
+  const store = options.store ?? createStore(config, logger);
   const router = new Router(createCommands());
   // The catalogue takes about half a second to load and validate; one-shot commands that never
   // explain anything (audit, quarantine, ingest …) should not pay for it. startBot loads it at once.

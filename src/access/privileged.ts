@@ -8,6 +8,7 @@
  * refused in chat, where only the person's own click counts.
  */
 import { join } from 'node:path';
+import type { Logger } from 'pino';
 import type { CommandContext } from '../core/command.js';
 import { BotError, UsageError } from '../core/errors.js';
 import { fill, t, type Lang } from '../core/lang.js';
@@ -20,6 +21,7 @@ import { AuditLog, type Outcome } from './audit.js';
 import { Confirmations, type Params } from './confirmations.js';
 import { parseDuration } from '../core/duration.js';
 import { ACCESS_TEXT } from './messages.js';
+import { StoreUnavailableError } from '../store/store-errors.js';
 
 export interface Access {
   policy: AccessPolicy;
@@ -143,7 +145,7 @@ export async function runPrivileged(ctx: CommandContext, action: PrivilegedActio
   try {
     await access.audit.record(request, { ...audit, outcome: 'done', detail: outcome.detail });
   } catch (error) {
-    services.logger.error({ err: error, audit: { ...audit, actor: request.actor.id, outcome: 'done', detail: outcome.detail } }, 'audit record failed');
+    auditFailed(services.logger, error, { ...audit, actor: request.actor.id, outcome: 'done', detail: outcome.detail });
     return {
       ...outcome.reply,
       severity: 'warn',
@@ -204,6 +206,12 @@ async function safeRecord(
   try {
     await access.audit.record(request, entry);
   } catch (error) {
-    ctx.services.logger.error({ err: error, audit: { ...entry, actor: request.actor.id } }, 'audit record failed');
+    auditFailed(ctx.services.logger, error, { ...entry, actor: request.actor.id });
   }
+}
+
+/** A record the audit trail could not take is logged with its content; during a store outage (already reported) as a warning. */
+function auditFailed(logger: Logger, error: unknown, audit: Record<string, unknown>): void {
+  if (error instanceof StoreUnavailableError) logger.warn({ err: { message: error.message }, audit }, 'audit record failed');
+  else logger.error({ err: error, audit }, 'audit record failed');
 }

@@ -100,8 +100,10 @@ export const explainCommand: Command = {
       }
       // Chat buttons (other language, all fields) re-run the explanation from a stored copy, never from the button.
       if (!ref && request.platform !== 'cli' && bytes.length <= 256 * 1024) {
-        ref = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-        await store.set(`explain:ref:${ref}`, bytes.toString('utf8'), { ttlMs: REF_TTL_MS });
+        const id = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+        // Best effort: with the state store down the explanation still comes, without those buttons.
+        const stored = await store.set(`explain:ref:${id}`, bytes.toString('utf8'), { ttlMs: REF_TTL_MS }).then(() => true, () => false);
+        if (stored) ref = id;
       }
     }
     if (explained.length === 0) throw new UsageError(errors.join(' '));

@@ -83,7 +83,9 @@ export class Router {
       if (error instanceof UsageError) return { ...errorReply(error.userMessage, 2), lang };
       if (error instanceof BotError) {
         services.logger.warn({ err: error, command: command.name }, 'command refused');
-        return { ...errorReply(error.userMessage, 1), lang };
+        // Errors that know every language (the state store being down) answer in the asker's.
+        const localized = (error as BotError & { localized?: (l: Lang) => string }).localized;
+        return { ...errorReply(localized ? localized.call(error, lang) : error.userMessage, 1), lang };
       }
       services.logger.error({ err: error, command: command.name }, 'command failed');
       return { ...errorReply(fillIn(t(MESSAGES.failed, lang), { name: command.name }), 1), lang };

@@ -16,6 +16,13 @@ export interface RedisStoreOptions {
   keyPrefix?: string;
   /** Fail fast instead of queueing commands while disconnected (tests, CLI). */
   connectTimeoutMs?: number;
+  /** A command that gets no answer in this time fails (a Redis that accepts but never answers). */
+  commandTimeoutMs?: number;
+  /**
+   * Connection errors: ioredis emits one per reconnect attempt and prints a stack trace for any it
+   * cannot hand to a listener. They go here instead (the composition root logs them once per outage).
+   */
+  onError?: (error: Error) => void;
 }
 
 export class RedisStore implements Store {
@@ -29,8 +36,12 @@ export class RedisStore implements Store {
       keyPrefix: this.prefix,
       lazyConnect: false,
       connectTimeout: options.connectTimeoutMs ?? 5000,
-      maxRetriesPerRequest: 2,
+      ...(options.commandTimeoutMs ? { commandTimeout: options.commandTimeoutMs } : {}),
+      maxRetriesPerRequest: 1,
+      // Keep reconnecting, at most every 2 s: the store comes back on its own after an outage.
+      retryStrategy: (times) => Math.min(100 * 2 ** times, 2000),
     });
+    this.redis.on('error', options.onError ?? (() => {}));
   }
 
   async get(key: string): Promise<string | null> {

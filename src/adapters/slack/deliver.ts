@@ -39,8 +39,16 @@ export function yieldToAcks(): Promise<void> {
 export async function renderForSlack(reply: Reply, store: Store): Promise<SlackMessage> {
   const shown = chatReply(reply);
   const values = new Map<string, string>();
-  for (const action of shown.actions ?? []) values.set(action.command, await actionValue(store, action.command, SLACK_LIMITS.buttonValue));
-  return renderBlocks(shown, { actionValues: values });
+  for (const action of shown.actions ?? []) {
+    try {
+      values.set(action.command, await actionValue(store, action.command, SLACK_LIMITS.buttonValue));
+    } catch {
+      // The store is down and this command is too long for a button: the button is left out,
+      // the answer still goes out.
+    }
+  }
+  const kept = { ...shown, actions: (shown.actions ?? []).filter((a) => values.has(a.command)) };
+  return renderBlocks(kept, { actionValues: values });
 }
 
 export async function deliverReply(destination: SlackDestination, reply: Reply, store: Store, logger: Logger): Promise<Delivery> {

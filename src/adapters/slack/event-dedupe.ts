@@ -16,7 +16,14 @@ export function dedupeEvents(store: Store, logger: Logger): Middleware<AnyMiddle
   return async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && eventId) {
-      const first = await store.set(`slack:event:${eventId}`, String(Date.now()), { ifAbsent: true, ttlMs: EVENT_DEDUPE_TTL_MS });
+      let first = true;
+      try {
+        first = await store.set(`slack:event:${eventId}`, String(Date.now()), { ifAbsent: true, ttlMs: EVENT_DEDUPE_TTL_MS });
+      } catch (error) {
+        // The store is down: answering a retry twice is better than answering nobody (the event
+        // is already acked, so dropping it here would lose the person's message).
+        logger.warn({ eventId, err: { message: (error as Error).message } }, 'slack event dedupe unavailable; answering anyway');
+      }
       if (!first) {
         logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack event already answered; retry dropped');
         return;

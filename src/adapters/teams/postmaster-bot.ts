@@ -95,7 +95,8 @@ export class PostmasterBot extends TeamsActivityHandler {
     const fromLocale = (activity.locale ?? '').slice(0, 2).toLowerCase();
     const lang = isLang(fromLocale) ? fromLocale : services.config.lang;
     const reference = TurnContext.getConversationReference(activity);
-    await this.options.references.save(reference);
+    // Kept for proactive posts; with the store down the message is still answered.
+    await this.options.references.save(reference).catch((error: Error) => logger.warn({ err: { message: error.message } }, 'teams conversation reference not saved'));
 
     const request = (args: string[], textValue: string, attachments: Request['attachments'] = []): Request => ({
       platform: 'teams',

@@ -1,5 +1,6 @@
 /** The core sections: store, input limits, logging, the HTTP server. */
 import { z } from 'zod';
+import { duration } from './common.js';
 
 export const storeSection = z
   .object({
@@ -7,9 +8,11 @@ export const storeSection = z
     redisUrl: z.string().url().optional(),
     /** Key prefix in Redis, so several bots can share one server. */
     keyPrefix: z.string().default('postmaster:'),
+    /** Longest a state-store call may take before it counts as unreachable (Redis). */
+    timeout: duration.default('2s'),
   })
   .strict()
-  .default({ keyPrefix: 'postmaster:' });
+  .default({ keyPrefix: 'postmaster:', timeout: '2s' });
 
 export const limitsSection = z
   .object({

@@ -3,7 +3,7 @@ import getDmarcRecord from 'mailauth/lib/dmarc/get-dmarc-record.js';
 import { getDomain } from 'tldts';
 import type { CheckContext } from './context.js';
 import { lookup, recordsOf, txtStrings, type MxRecord } from './lookup.js';
-import type { SpfOutcome } from './spf-tree.js';
+import type { SpfOutcome } from './spf-eval.js';
 import { msg, renderMsg, type Msg } from './message.js';
 import { result, type PendingResult } from './types.js';
 

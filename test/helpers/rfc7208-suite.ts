@@ -109,7 +109,7 @@ export interface SuiteOutcome {
 
 export type SuiteEvaluator = (test: SuiteTest) => Promise<{ result: string; note?: string }>;
 
-/** Serves each scenario's zone through `setZone` and evaluates its tests one after the other. */
+/** Serves each scenario's zone through `setZone` and evaluates its tests. */
 export async function runSuite(
   scenarios: SuiteScenario[],
   server: { setZone(zone: Zone): void },
@@ -118,15 +118,18 @@ export async function runSuite(
   const out: SuiteOutcome[] = [];
   for (const scenario of scenarios) {
     server.setZone(scenario.zone);
-    for (const test of scenario.tests) {
-      let verdict: { result: string; note?: string };
+    // A scenario's tests share its zone and run together, so its timeouts are waited for once.
+    const verdicts = await Promise.all(scenario.tests.map(async (test) => {
       try {
-        verdict = await evaluate(test);
+        return await evaluate(test);
       } catch (error) {
-        verdict = { result: 'exception', note: (error as Error).stack ?? String(error) };
+        return { result: 'exception', note: (error as Error).stack ?? String(error) };
       }
+    }));
+    scenario.tests.forEach((test, i) => {
+      const verdict = verdicts[i]!;
       out.push({ test, result: verdict.result, ok: test.expected.includes(verdict.result), ...(verdict.note ? { note: verdict.note } : {}) });
-    }
+    });
   }
   return out;
 }

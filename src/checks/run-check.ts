@@ -154,7 +154,7 @@ export async function runCheck(input: CheckInput, deps: CheckDeps): Promise<Chec
         // `check user@domain` keeps the local part: %{l} and %{s} macros see it, as receivers do.
         const mailFrom = `${input.target.localPart ?? 'postmaster'}@${domain}`;
         const [match, d] = await Promise.all([spfMatch(ctx, { mailFrom, ip, ...(input.helo ? { helo: input.helo } : {}) }), dmarc]);
-        return [match.result, dmarcAlign(domain, match.verdict, d.dmarc, ip)];
+        return [match.result, dmarcAlign(domain, match.verdict, d.dmarc, ip, match.evaluation.sender)];
       })()));
     }
     const settled = await Promise.all(parts);

@@ -49,7 +49,7 @@ const CIDR6 = '(0|[1-9]\\d{0,2})';
 const DUAL_CIDR = new RegExp(`^(?:/${CIDR4})?(?://${CIDR6})?$`);
 const TRAILING_DUAL_CIDR = new RegExp(`^(.*?)(?:/${CIDR4})?(?://${CIDR6})?$`, 's');
 
-function describe(code: number): string {
+function describeChar(code: number): string {
   if (code === 0) return 'a NUL byte';
   if (code < 0x20 || code === 0x7f) return `a control character (0x${code.toString(16).padStart(2, '0')})`;
   return `a non-ASCII character (0x${code.toString(16)})`;
@@ -65,7 +65,7 @@ export function parseSpf(record: string): SpfRecord {
   const bad = /[^\x20-\x7e]/.exec(record);
   if (bad) {
     const before = record.slice(0, bad.index).split(' ').pop() ?? '';
-    out.errors.push(`the record contains ${describe(bad[0].charCodeAt(0))} after "${before}"; only printable ASCII and spaces are allowed`);
+    out.errors.push(`the record contains ${describeChar(bad[0].charCodeAt(0))} after "${before}"; only printable ASCII and spaces are allowed`);
   }
   const tokens = record.split(' ').slice(1).filter(Boolean);
   let sawAll = false;

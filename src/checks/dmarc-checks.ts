@@ -3,7 +3,7 @@ import getDmarcRecord from 'mailauth/lib/dmarc/get-dmarc-record.js';
 import { getDomain } from 'tldts';
 import type { CheckContext } from './context.js';
 import { lookup, recordsOf, txtStrings, type MxRecord } from './lookup.js';
-import type { SpfOutcome } from './spf-tree.js';
+import type { SpfOutcome } from './spf-eval.js';
 import { msg, renderMsg, type Msg } from './message.js';
 import { result, type PendingResult } from './types.js';
 
@@ -173,10 +173,10 @@ async function ruaCheck(ctx: CheckContext, domain: string, rua: string | undefin
 }
 
 /** DMARC_ALIGN for `check <domain> --ip`: SPF for MAIL FROM @domain is aligned by construction; it matters whether it passes. */
-export function dmarcAlign(domain: string, spfVerdict: SpfOutcome, dmarc: DmarcRecordInfo | undefined, ip: string): PendingResult {
+export function dmarcAlign(domain: string, spfVerdict: SpfOutcome, dmarc: DmarcRecordInfo | undefined, ip: string, sender = `postmaster@${domain}`): PendingResult {
   const policy = dmarc ? ((dmarc.inherited ? dmarc.tags.get('sp') : undefined) ?? dmarc.tags.get('p') ?? 'none').toLowerCase() : 'none';
   const aspf = dmarc?.tags.get('aspf')?.toLowerCase() === 's' ? 'strict' : 'relaxed';
-  const evidence = `SPF for postmaster@${domain} from ${ip}: ${spfVerdict}; DMARC ${dmarc ? `p=${policy}, aspf=${aspf}` : 'none'}; DKIM not evaluated (needs a signed message)`;
+  const evidence = `SPF for ${sender} from ${ip}: ${spfVerdict}; DMARC ${dmarc ? `p=${policy}, aspf=${aspf}` : 'none'}; DKIM not evaluated (needs a signed message)`;
   if (spfVerdict === 'temperror') return result('DMARC_ALIGN', 'UNKNOWN', msg('align.unknown'), evidence, msg('common.retryLater'), ip);
   if (spfVerdict === 'pass') return result('DMARC_ALIGN', 'OK', msg('align.pass', { domain, mode: msg(aspf === 'strict' ? 'align.strict' : 'align.relaxed') }), evidence, undefined, ip);
   if (!dmarc) return result('DMARC_ALIGN', 'INFO', msg('align.noDmarc', { ip, domain }), evidence, msg('align.noDmarcFix', { domain }), ip);

@@ -12,7 +12,12 @@ export interface RawAnswer {
   rcode: number;
   /** The resolver validated the answer with DNSSEC. */
   ad: boolean;
-  answers: Array<{ type: number; data: Buffer }>;
+  /** The answer did not fit in UDP (TC). */
+  truncated?: boolean;
+  /** `offset`: where the rdata starts in `message`, for names compressed with pointers. */
+  answers: Array<{ type: number; data: Buffer; offset?: number }>;
+  /** The whole response. */
+  message?: Buffer;
 }
 
 /** One question; `timeoutMs` overrides the client's default (the time left in the budget). */
@@ -22,8 +27,9 @@ export const TYPE_TLSA = 52;
 export const TYPE_SOA = 6;
 
 function encodeName(name: string): Buffer {
-  const parts = name.replace(/\.$/, '').split('.').filter(Boolean);
-  return Buffer.concat([...parts.map((p) => Buffer.concat([Buffer.from([p.length]), Buffer.from(p, 'ascii')])), Buffer.from([0])]);
+  // latin1: a label may hold any octet (SPF names can carry ':', '%', spaces …).
+  const parts = name.replace(/\.$/, '').split('.').filter(Boolean).map((p) => Buffer.from(p, 'latin1'));
+  return Buffer.concat([...parts.map((p) => Buffer.concat([Buffer.from([p.length]), p])), Buffer.from([0])]);
 }
 
 function buildQuery(id: number, name: string, type: number): Buffer {
@@ -64,10 +70,28 @@ export function parseResponse(buf: Buffer): RawAnswer & { id: number } {
     at = skipName(buf, at);
     const type = buf.readUInt16BE(at);
     const rdlen = buf.readUInt16BE(at + 8);
-    answers.push({ type, data: buf.subarray(at + 10, at + 10 + rdlen) });
+    answers.push({ type, data: buf.subarray(at + 10, at + 10 + rdlen), offset: at + 10 });
     at += 10 + rdlen;
   }
-  return { id, rcode: flags & 0x0f, ad: (flags & 0x0020) !== 0, answers };
+  return { id, rcode: flags & 0x0f, ad: (flags & 0x0020) !== 0, truncated: (flags & 0x0200) !== 0, answers, message: buf };
+}
+
+/** A (possibly compressed) name at `offset` of a message, without the trailing dot. */
+export function readName(message: Buffer, offset: number): string {
+  const labels: string[] = [];
+  let at = offset;
+  for (let guard = 0; guard < 128; guard++) {
+    const len = message[at];
+    if (len === undefined) throw new Error('truncated name');
+    if (len === 0) return labels.join('.');
+    if ((len & 0xc0) === 0xc0) {
+      at = ((len & 0x3f) << 8) | message[at + 1]!;
+      continue;
+    }
+    labels.push(message.toString('latin1', at + 1, at + 1 + len));
+    at += len + 1;
+  }
+  throw new Error('name too long');
 }
 
 /** `HOST:PORT` → [host, port]. */

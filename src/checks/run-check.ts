@@ -151,9 +151,10 @@ export async function runCheck(input: CheckInput, deps: CheckDeps): Promise<Chec
       const ip = input.ip;
       parts.push(within('IP_PTR', msg('part.ip', { ip }), ipPart(ctx, ip, input.helo)));
       parts.push(within('SPF_MATCH', msg('part.spfVerdict'), (async () => {
-        const [s, d] = await Promise.all([spfFacts, dmarc]);
-        const match = await spfMatch(ctx, domain, ip, input.helo, s.tree);
-        return [match.result, dmarcAlign(domain, match.verdict, d.dmarc, ip)];
+        // `check user@domain` keeps the local part: %{l} and %{s} macros see it, as receivers do.
+        const mailFrom = `${input.target.localPart ?? 'postmaster'}@${domain}`;
+        const [match, d] = await Promise.all([spfMatch(ctx, { mailFrom, ip, ...(input.helo ? { helo: input.helo } : {}) }), dmarc]);
+        return [match.result, dmarcAlign(domain, match.verdict, d.dmarc, ip, match.evaluation.sender)];
       })()));
     }
     const settled = await Promise.all(parts);

@@ -13,6 +13,7 @@ import { resolveZones } from './dnsbl-zones.js';
 import { isPublicIp } from './ip-checks.js';
 import { createRawQuery, type RawQuery } from './raw-dns.js';
 import { createNodeDnsQuery, dnsError, withDeadline, type DnsQuery } from './resolver.js';
+import { withWireFallback } from './wire-query.js';
 
 export type ChecksConfig = Config['checks'];
 
@@ -41,7 +42,9 @@ export function createCheckRun(config: ChecksConfig, store: Store, options: RunO
   const perQueryMs = configDuration(config.queryTimeout);
   const deadline = startedAt + configDuration(config.totalBudget);
   const servers = options.servers ?? config.resolvers;
-  const bounded = withDeadline(createNodeDnsQuery({ servers, timeoutMs: perQueryMs }), { deadline, perQueryMs, now });
+  const rawServer = servers[0] ?? getServers()[0];
+  const query = withWireFallback(createNodeDnsQuery({ servers, timeoutMs: perQueryMs }), rawServer, perQueryMs);
+  const bounded = withDeadline(query, { deadline, perQueryMs, now });
   const resolver = cachedResolver(bounded, store, {
     defaultTtlSeconds: configDuration(config.cacheTtl) / 1000,
     negativeTtlSeconds: configDuration(config.negativeCacheTtl) / 1000,
@@ -49,7 +52,6 @@ export function createCheckRun(config: ChecksConfig, store: Store, options: RunO
     namespace: servers.length ? servers.join(',') : 'system',
     secrets: config.dnsbl.dqsKey ? [config.dnsbl.dqsKey] : [],
   });
-  const rawServer = servers[0] ?? getServers()[0];
   const raw = rawServer ? boundedRaw(createRawQuery(rawServer, perQueryMs), deadline, now) : undefined;
   const ctx: CheckContext = {
     resolver,

@@ -3,8 +3,9 @@ import { ipaddr } from '../core/ipaddr.js';
 import { spf } from 'mailauth/lib/spf/index.js';
 import type { CheckContext } from './context.js';
 import { lookup, txtStrings } from './lookup.js';
-import { isSpfRecord } from './spf-record.js';
-import { allTerms, countLookups, expandSpf, lookupsPerBranch, traceSpf, type SpfNode, type SpfOutcome } from './spf-tree.js';
+import { isSpfRecord, looksLikeSpf } from './spf-record.js';
+import { checkSpf, spfSender, type SpfOutcome, type SpfVerdict } from './spf-eval.js';
+import { allTerms, countLookups, expandSpf, lookupsPerBranch, type SpfNode } from './spf-tree.js';
 import { msg, renderMsg, type Msg } from './message.js';
 import { result, type CheckSeverity, type PendingResult } from './types.js';
 
@@ -25,6 +26,11 @@ export async function spfChecks(ctx: CheckContext, domain: string): Promise<SpfF
   const results: PendingResult[] = [];
   const sender = all.filter((t) => /^spf2\.0\//i.test(t.trim()));
   if (sender.length) results.push(result('SPF_DEPRECATED', 'INFO', msg('spf.senderId'), sender.join(' | '), msg('spf.senderIdFix')));
+  const skipped = all.find(looksLikeSpf);
+  if (records.length === 0 && skipped !== undefined) {
+    results.push(result('SPF_PRESENT', 'CRIT', msg('spf.skipped', { domain, record: JSON.stringify(skipped.slice(0, 40)) }), `TXT ${domain}: ${all.map((t) => JSON.stringify(t)).join(', ')}`, msg('spf.skippedFix')));
+    return { results };
+  }
   if (records.length === 0) {
     results.push(result('SPF_PRESENT', 'CRIT', msg('spf.missing', { domain }),
       `TXT ${domain}: ${all.length ? all.map((t) => `"${t}"`).join(', ') : 'none'}`,
@@ -123,7 +129,7 @@ export async function spfChecks(ctx: CheckContext, domain: string): Promise<SpfF
   if (ours.includes.length || ours.ips.length) {
     const included = new Set(allTerms(tree).filter((t) => t.branch.term.mechanism === 'include').map((t) => t.branch.term.value?.toLowerCase()));
     const missingIncludes = ours.includes.filter((i) => !included.has(i.toLowerCase()));
-    const traces = await Promise.all(ours.ips.map(async (ip) => ({ ip, trace: await traceSpf(tree, ip, { resolver: ctx.resolver, sender: `postmaster@${domain}` }) })));
+    const traces = await Promise.all(ours.ips.map(async (ip) => ({ ip, trace: await checkSpf(ctx.resolver, { ip, mailFrom: `postmaster@${domain}` }) })));
     const failing = traces.filter((t) => t.trace.result !== 'pass');
     const coveredByIps = ours.ips.length > 0 && failing.length === 0;
     if (coveredByIps || (ours.includes.length > 0 && missingIncludes.length === 0)) {
@@ -144,21 +150,37 @@ const MATCH_SEVERITY: Record<SpfOutcome, CheckSeverity> = {
   pass: 'OK', fail: 'CRIT', softfail: 'WARN', neutral: 'WARN', none: 'WARN', permerror: 'CRIT', temperror: 'UNKNOWN',
 };
 
-/** SPF_MATCH: would mail from `domain` through `ip` pass? mailauth's verdict, our path. */
-export async function spfMatch(ctx: CheckContext, domain: string, ip: string, helo: string | undefined, tree: SpfNode | undefined): Promise<{ result: PendingResult; verdict: SpfOutcome }> {
-  const sender = `postmaster@${domain}`;
-  const [referee, trace] = await Promise.all([
-    spf({ sender, ip, helo: helo ?? domain, mta: 'postmaster-check', resolver: ctx.resolver as never }),
-    tree ? traceSpf(tree, ip, { resolver: ctx.resolver, sender, ...(helo ? { helo } : {}) }) : Promise.resolve(undefined),
+export interface SpfMatchInput {
+  /** MAIL FROM: user@domain as typed, or postmaster@domain for a bare domain. */
+  mailFrom: string;
+  ip: string;
+  helo?: string;
+}
+
+/**
+ * SPF_MATCH: would mail from this sender through `ip` pass? Our RFC 7208
+ * evaluation decides (it parses records whole, counts limits as receivers
+ * do, and handles names DNS cannot carry); mailauth's result is shown beside
+ * it, and a disagreement is said out loud.
+ */
+export async function spfMatch(ctx: CheckContext, input: SpfMatchInput): Promise<{ result: PendingResult; verdict: SpfOutcome; evaluation: SpfVerdict }> {
+  const { ip, helo } = input;
+  const sender = spfSender(input.mailFrom, helo);
+  const [evaluation, referee] = await Promise.all([
+    checkSpf(ctx.resolver, input),
+    spf({ sender, ip, helo: helo ?? sender.slice(sender.lastIndexOf('@') + 1), mta: 'postmaster-check', resolver: ctx.resolver as never })
+      .catch((error: Error) => ({ status: { result: 'temperror', comment: error.message } })),
   ]);
-  const verdict = referee.status.result as SpfOutcome;
-  const path = trace?.path.length ? trace.path.join(' → ') : '';
-  const agree = !trace || trace.result === verdict;
+  const { domain } = evaluation;
+  const verdict = evaluation.result;
+  const path = evaluation.path.join(' → ');
+  const second = referee.status.result as string;
   const evidence = [
-    `mailauth: ${verdict}${referee.status.comment ? ` (${referee.status.comment})` : ''}`,
-    referee.lookups ? `lookups ${referee.lookups.count}/${referee.lookups.limit}, void ${referee.lookups.void}` : '',
-    trace ? `our trace: ${trace.result}${path ? ` via ${path}` : ''}${trace.note ? ` (${trace.note})` : ''}` : '',
-    agree ? '' : 'our trace disagrees with mailauth; mailauth\'s verdict is shown',
+    `RFC 7208: ${verdict}${path ? ` via ${path}` : ''}${evaluation.note ? ` (${evaluation.note})` : ''}`,
+    `lookups ${evaluation.lookups}/10, void ${evaluation.voids}/2`,
+    `sender ${sender}`,
+    `mailauth: ${second}${referee.status.comment ? ` (${referee.status.comment})` : ''}`,
+    second === verdict ? '' : `mailauth disagrees; the RFC 7208 result is shown`,
   ].filter(Boolean).join('; ');
   let verdictText: Msg;
   let fix: Msg | undefined;
@@ -178,12 +200,12 @@ export async function spfMatch(ctx: CheckContext, domain: string, ip: string, he
       fix = msg('match.noneFix');
       break;
     case 'permerror':
-      verdictText = msg('match.permerror', { domain, reason: referee.status.comment || trace?.note || msg('match.invalidRecord') });
+      verdictText = msg('match.permerror', { domain, reason: evaluation.note || msg('match.invalidRecord') });
       fix = msg('match.permerrorFix');
       break;
     default:
-      verdictText = msg('match.temperror', { ip, reason: referee.status.comment || msg('match.dnsFailure') });
+      verdictText = msg('match.temperror', { ip, reason: evaluation.note || msg('match.dnsFailure') });
       fix = msg('common.retryLater');
   }
-  return { result: result('SPF_MATCH', MATCH_SEVERITY[verdict] ?? 'UNKNOWN', verdictText, evidence, fix, ip), verdict };
+  return { result: result('SPF_MATCH', MATCH_SEVERITY[verdict] ?? 'UNKNOWN', verdictText, evidence, fix, ip), verdict, evaluation };
 }

@@ -1,15 +1,12 @@
 /**
  * Our SPF expander: fetches a domain's record and every include/redirect
- * below it (in parallel), counts DNS lookups and void lookups per branch, and
- * traces which mechanism authorises a given IP ("pass via include:_spf.google.com
- * → ip4:209.85.128.0/17"). mailauth stays the referee for the verdict; this
- * explains it.
+ * below it (in parallel) and counts DNS lookups and void lookups per branch,
+ * for the checks that need no client IP (SPF_SYNTAX, SPF_LOOKUPS, …). The
+ * verdict for one IP is spf-eval.ts.
  */
-import { ipaddr } from '../core/ipaddr.js';
 import { addressesOf, lookup, recordsOf, txtStrings, type MxRecord } from './lookup.js';
 import { isSpfRecord, parseSpf, type Qualifier, type SpfRecord, type SpfTerm, DNS_MECHANISMS } from './spf-record.js';
 import type { Resolver } from './resolver.js';
-import { reverseName } from './reverse.js';
 
 export interface SpfBranch {
   term: SpfTerm | { raw: string; mechanism: 'redirect'; value: string; qualifier: Qualifier };
@@ -161,135 +158,4 @@ export function allTerms(node: SpfNode): Array<{ domain: string; branch: SpfBran
     { domain: node.domain, branch },
     ...(branch.child ? allTerms(branch.child) : []),
   ]);
-}
-
-export type SpfOutcome = 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'permerror' | 'temperror';
-
-export interface SpfTrace {
-  result: SpfOutcome;
-  /** Terms from the top record to the one that decided, e.g. ["include:_spf.google.com", "ip4:209.85.128.0/17"]. */
-  path: string[];
-  /** Why a permerror/temperror happened, or notes (macro terms we could not follow). */
-  note?: string;
-}
-
-const QUALIFIER_RESULT: Record<Qualifier, SpfOutcome> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
-
-function inRange(ip: string, network: string, bits: number | undefined): boolean {
-  try {
-    const addr = ipaddr.parse(ip);
-    const net = ipaddr.parse(network);
-    if (addr.kind() !== net.kind()) return false;
-    const prefix = bits ?? (addr.kind() === 'ipv4' ? 32 : 128);
-    return addr.match(net, prefix);
-  } catch {
-    return false;
-  }
-}
-
-/** Expands the SPF macros we need to follow a path (RFC 7208 §7) for the client IP. */
-export function expandMacros(spec: string, ctx: { ip: string; domain: string; sender: string; helo?: string }): string {
-  const [local, senderDomain] = ctx.sender.includes('@') ? [ctx.sender.split('@')[0]!, ctx.sender.split('@')[1]!] : ['postmaster', ctx.sender];
-  const addr = ipaddr.parse(ctx.ip);
-  const ipParts = addr.kind() === 'ipv4' ? ctx.ip.split('.') : (addr as ipaddr.IPv6).toNormalizedString().split(':').map((g) => g.padStart(4, '0')).join('').split('');
-  return spec.replace(/%(%|_|-|\{([a-z])(\d*)(r?)([.\-+,/_=]*)\})/gi, (whole, simple: string, letter?: string, digits?: string, rev?: string, delims?: string) => {
-    if (simple === '%') return '%';
-    if (simple === '_') return ' ';
-    if (simple === '-') return '%20';
-    let value: string;
-    switch (letter?.toLowerCase()) {
-      case 's': value = ctx.sender; break;
-      case 'l': value = local; break;
-      case 'o': value = senderDomain; break;
-      case 'd': value = ctx.domain; break;
-      case 'i': value = ipParts.join('.'); break;
-      case 'h': value = ctx.helo ?? senderDomain; break;
-      case 'v': value = addr.kind() === 'ipv4' ? 'in-addr' : 'ip6'; break;
-      default: return whole;
-    }
-    const splitOn = new RegExp(`[${(delims || '.').replace(/[-\]\\/]/g, '\\$&')}]`);
-    let parts = value.split(splitOn);
-    if (rev) parts = parts.reverse();
-    if (digits) parts = parts.slice(-Number(digits));
-    return parts.join('.');
-  });
-}
-
-/** Traces an IP through the tree in evaluation order; the first matching term decides. */
-export async function traceSpf(
-  node: SpfNode,
-  ip: string,
-  ctx: { resolver: Resolver; sender: string; helo?: string },
-  path: string[] = [],
-): Promise<SpfTrace> {
-  if (node.problem) {
-    const kind = node.problem.kind;
-    if (kind === 'none') return { result: path.length ? 'permerror' : 'none', path, note: node.problem.text };
-    return { result: kind === 'failure' ? 'temperror' : 'permerror', path, note: node.problem.text };
-  }
-  if (node.parsed?.errors.length) return { result: 'permerror', path, note: node.parsed.errors[0]! };
-  for (const branch of node.branches) {
-    const term = branch.term;
-    const here = [...path, term.raw];
-    if (branch.failure) return { result: 'temperror', path: here, note: branch.failure };
-    let matched = false;
-    switch (term.mechanism) {
-      case 'all':
-        matched = true;
-        break;
-      case 'ip4':
-        matched = inRange(ip, term.value!, 'cidr4' in term ? term.cidr4 : undefined);
-        break;
-      case 'ip6':
-        matched = inRange(ip, term.value!, 'cidr6' in term ? term.cidr6 : undefined);
-        break;
-      case 'a':
-      case 'mx': {
-        const t = term as SpfTerm;
-        const v4 = ipaddr.parse(ip).kind() === 'ipv4';
-        matched = (branch.addresses ?? []).some((a) => inRange(ip, a, v4 ? t.cidr4 : t.cidr6));
-        break;
-      }
-      case 'exists':
-        if (branch.deferred) {
-          const name = expandMacros(term.value!, { ip, domain: node.domain, sender: ctx.sender, ...(ctx.helo ? { helo: ctx.helo } : {}) });
-          const a = await lookup(ctx.resolver, name, 'A');
-          if (a.status === 'error') return { result: 'temperror', path: here, note: `A ${name}: ${a.text}` };
-          matched = a.status === 'ok';
-        } else matched = Boolean(branch.addresses?.length);
-        break;
-      case 'ptr':
-        matched = await ptrMatches(ctx.resolver, ip, term.value ?? node.domain);
-        break;
-      case 'include':
-      case 'redirect': {
-        let child = branch.child;
-        if (branch.deferred) {
-          const name = expandMacros(term.value!, { ip, domain: node.domain, sender: ctx.sender, ...(ctx.helo ? { helo: ctx.helo } : {}) });
-          child = await expandSpf(ctx.resolver, name, [node.domain]);
-        }
-        if (!child) break;
-        const sub = await traceSpf(child, ip, ctx, here);
-        if (term.mechanism === 'redirect') return sub.result === 'none' ? { ...sub, result: 'permerror' } : sub;
-        if (sub.result === 'pass') return { result: QUALIFIER_RESULT[term.qualifier], path: sub.path };
-        if (sub.result === 'temperror' || sub.result === 'permerror' || sub.result === 'none') {
-          return { ...sub, result: sub.result === 'none' ? 'permerror' : sub.result };
-        }
-        break;
-      }
-    }
-    if (matched) return { result: QUALIFIER_RESULT[term.qualifier], path: here };
-  }
-  return { result: 'neutral', path, note: 'no mechanism matched and there is no "all": the default is neutral' };
-}
-
-async function ptrMatches(resolver: Resolver, ip: string, domain: string): Promise<boolean> {
-  const names = recordsOf(await lookup<string>(resolver, reverseName(ip), 'PTR')).slice(0, 10);
-  for (const name of names) {
-    const lower = name.toLowerCase();
-    if (lower !== domain.toLowerCase() && !lower.endsWith(`.${domain.toLowerCase()}`)) continue;
-    const { addresses } = await addressesOf(resolver, name);
-    if (addresses.some((a) => inRange(ip, a, undefined))) return true;
-  }
-  return false;
 }

@@ -17,6 +17,8 @@ export interface Target {
   value: string;
   /** What was typed, for messages. */
   input: string;
+  /** The local part of an address typed as the target (`user@example.com`): SPF's %{l} and %{s} macros use it. */
+  localPart?: string;
 }
 
 const EXAMPLES = msg('usage.examples');
@@ -52,6 +54,7 @@ export function parseTarget(raw: string, lang: Lang = 'en'): Target {
   const input = raw.trim();
   if (!input) throw new UsageError(say(lang, 'usage.empty', { examples: EXAMPLES }));
   let candidate = input.replace(/^<(.*)>$/, '$1').replace(/^mailto:/i, '');
+  let localPart: string | undefined;
 
   const ip = normalizeIp(candidate);
   if (ip) return { kind: 'ip', value: ip, input };
@@ -67,6 +70,7 @@ export function parseTarget(raw: string, lang: Lang = 'en'): Target {
     }
   } else if (candidate.includes('@')) {
     const domain = candidate.slice(candidate.lastIndexOf('@') + 1);
+    localPart = candidate.slice(0, candidate.lastIndexOf('@')) || undefined;
     const literal = /^\[(?:ipv6:)?(.*)\]$/i.exec(domain);
     const literalIp = literal?.[1] ? normalizeIp(literal[1]) : undefined;
     if (literalIp) return { kind: 'ip', value: literalIp, input };
@@ -77,7 +81,7 @@ export function parseTarget(raw: string, lang: Lang = 'en'): Target {
   if (!domain) {
     throw new UsageError(say(lang, 'usage.notTarget', { input, examples: EXAMPLES }));
   }
-  return { kind: 'domain', value: domain, input };
+  return { kind: 'domain', value: domain, input, ...(localPart ? { localPart } : {}) };
 }
 
 /** Parses `--ip`: an IP address only. */

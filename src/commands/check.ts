@@ -171,6 +171,8 @@ export const checkCommand: Command = {
       { target, ...(ip ? { ip } : {}), ...(helo ? { helo: helo.trim() } : {}), dkim },
       { ...run, catalog, lang },
     );
-    return renderCheck(outcome, lang, commandLine(target.value, ip, helo?.trim(), dkim, resolverFlag, smtp));
+    // The re-run keeps user@ (SPF macros may use it) when it survives a command line unquoted.
+    const rerunTarget = target.localPart && /^[\w.+=-]+$/.test(target.localPart) ? `${target.localPart}@${target.value}` : target.value;
+    return renderCheck(outcome, lang, commandLine(rerunTarget, ip, helo?.trim(), dkim, resolverFlag, smtp));
   },
 };

@@ -26,7 +26,9 @@ describe('SPF record grammar', () => {
     assert.match(parseSpf('v=spf1 foo:bar -all').errors[0]!, /unknown or malformed term "foo:bar"/);
     assert.match(parseSpf('v=spf1 ip4:1.2.3.4/33 -all').errors[0]!, /prefix length/);
     assert.match(parseSpf('v=spf1 ip6:2001:db8::zz -all').errors[0]!, /not an IPv6 address/);
-    assert.match(parseSpf('v=spf1 -all -all').errors[0]!, /more than once/);
+    // RFC-valid, only the second "all" is dead weight.
+    assert.deepEqual(parseSpf('v=spf1 -all -all').errors, []);
+    assert.match(parseSpf('v=spf1 -all -all').warnings[0]!, /"-all" comes after "all"/);
     const ok = parseSpf('v=spf1 a mx/24 a:mail.example.test/28//64 ip6:2001:db8::/32 exists:%{i}._spf.%{d} redirect=_spf.example.test');
     assert.deepEqual(ok.errors, []);
     assert.equal(ok.redirect, '_spf.example.test');

@@ -7,6 +7,8 @@
  *   'example.test': { MX: [{ exchange: 'mx.example.test', priority: 10 }], TXT: [['v=spf1 ', '-all']] }
  *   'broken.test': { $rcode: 'SERVFAIL' }        // or 'REFUSED', 'NXDOMAIN'
  *   'slow.test': { $silent: true }               // never answers (the client times out)
+ *   'half.test': { $silentUnless: ['TXT'], TXT: [...] }  // answers TXT, times out for every other type
+ *   'old.test': { SPF: ['v=spf1 -all'] }         // type 99 (SPF), encoded like TXT
  *   '*.wild.test': { A: ['127.0.0.2'] }          // any name below wild.test
  *   'x.test': { $ttl: 5, A: [...] }              // TTL of every answer (default 300)
  * An unknown name is NXDOMAIN, unless a longer known name sits below it (an
@@ -31,8 +33,14 @@ export interface TlsaData { usage: number; selector: number; matchingType: numbe
 export interface NodeData {
   A?: string[];
   AAAA?: string[];
-  /** Each record is one string or several character-strings (multi-string TXT). */
+  /**
+   * Each record is one string or several character-strings (multi-string TXT;
+   * an empty list is a record without any string). Characters up to U+00FF go
+   * on the wire as single bytes, so a fixture can hold non-ASCII octets.
+   */
   TXT?: Array<string | string[]>;
+  /** Type 99 (SPF, obsolete since RFC 7208), same format as TXT. */
+  SPF?: Array<string | string[]>;
   MX?: MxData[];
   NS?: string[];
   PTR?: string[];
@@ -42,6 +50,8 @@ export interface NodeData {
   $ttl?: number;
   $rcode?: 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED';
   $silent?: boolean;
+  /** Never answers questions of any type but these (a server that times out on, say, type SPF). */
+  $silentUnless?: string[];
   /** Sets the AD (authenticated data) bit on answers for this name. */
   $ad?: boolean;
 }
@@ -89,10 +99,12 @@ function rdata(type: string, value: unknown): Record<string, unknown> {
     case 'A':
     case 'AAAA':
       return { address: value };
-    case 'TXT': {
+    case 'TXT':
+    case 'SPF': {
       // A character-string holds at most 255 bytes: split longer ones, as zone-file tools do.
       const strings = (Array.isArray(value) ? value : [value]) as string[];
-      return { data: strings.flatMap((s) => (s.length ? s.match(/[\s\S]{1,255}/g)! : [''])) };
+      const bytes = (s: string) => Buffer.from(s, /^[\x00-\xff]*$/.test(s) ? 'latin1' : 'utf8');
+      return { data: strings.flatMap((s) => (s.length ? s.match(/[\s\S]{1,255}/g)!.map(bytes) : [Buffer.alloc(0)])) };
     }
     case 'MX':
       return { exchange: (value as MxData).exchange, priority: (value as MxData).priority };
@@ -126,6 +138,7 @@ function answer(zone: Zone, parents: Set<string>, request: InstanceType<typeof P
   for (let hops = 0; hops < 8; hops++) {
     const node = findNode(zone, name);
     if (node?.$silent) return null;
+    if (node?.$silentUnless && !node.$silentUnless.includes(asked)) return null;
     if (node?.$rcode) {
       response.header.rcode = RCODE[node.$rcode]!;
       return response;

@@ -27,6 +27,16 @@ export const SPF_MESSAGES = {
     id: 'Pasang satu record TXT, mis. "v=spf1 mx include:<SPF relay Anda> -all"; untuk domain yang tidak mengirim email: "v=spf1 -all".',
     de: 'Veröffentlichen Sie genau einen TXT-Eintrag, z. B. "v=spf1 mx include:<SPF Ihres Relays> -all"; für eine Domain, die keine Mail versendet: "v=spf1 -all".',
   },
+  'spf.skipped': {
+    en: '{domain} has no SPF record receivers read: {record} must start with exactly "v=spf1" followed by a space, so it is skipped (none).',
+    id: '{domain} tidak punya record SPF yang dibaca server penerima: {record} harus diawali tepat "v=spf1" lalu spasi, jadi record ini dilewati (none).',
+    de: '{domain} hat keinen SPF-Eintrag, den Empfänger lesen: {record} muss genau mit "v=spf1" und einem Leerzeichen beginnen und wird daher übergangen (none).',
+  },
+  'spf.skippedFix': {
+    en: 'Publish the record as "v=spf1 …" with nothing before "v=spf1" and a single space after it.',
+    id: 'Pasang record sebagai "v=spf1 …" tanpa apa pun sebelum "v=spf1" dan satu spasi sesudahnya.',
+    de: 'Veröffentlichen Sie den Eintrag als "v=spf1 …", ohne etwas vor "v=spf1" und mit einem Leerzeichen danach.',
+  },
   'spf.multiple': {
     en: '{n} SPF records: receivers return permerror and SPF fails for every message.',
     id: 'Ada {n} record SPF: server penerima mengembalikan permerror dan SPF gagal untuk setiap pesan.',

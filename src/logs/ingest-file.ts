@@ -141,7 +141,13 @@ export async function ingestBuffer(ctx: IngestContext, data: Buffer, options: Bu
 export class FileReader {
   private offset = 0;
   private fp = '';
-  private pending: Buffer = Buffer.alloc(0);
+  /**
+   * The unfinished last line, as copied pieces (the read buffers are reused). Joined once, when its
+   * newline arrives: a line longer than a chunk costs its length, not its length squared, and a
+   * chunk is never copied just to prepend a few bytes.
+   */
+  private pendingParts: Buffer[] = [];
+  private pendingLength = 0;
   private flushed = -1;
   readonly sink: LineSink;
 
@@ -198,7 +204,7 @@ export class FileReader {
   async truncated(): Promise<boolean> {
     if (this.gzip) return false;
     const size = (await this.handle.stat()).size;
-    if (size < this.offset + this.pending.length) return true;
+    if (size < this.offset + this.pendingLength) return true;
     if (this.fp === '') return false;
     return fingerprint(await readHead(this.handle)) !== this.fp;
   }
@@ -206,7 +212,8 @@ export class FileReader {
   /** Starts over at byte 0 (after a copytruncate); lines not yet read before the truncation are lost. */
   restart(): void {
     this.offset = 0;
-    this.pending = Buffer.alloc(0);
+    this.pendingParts = [];
+    this.pendingLength = 0;
     this.fp = '';
   }
 
@@ -215,7 +222,7 @@ export class FileReader {
     if (this.gzip) return this.readGzip(drainPartial);
     // Two buffers: the next chunk is read while the current one is parsed.
     const buffers = [Buffer.alloc(CHUNK), Buffer.alloc(CHUNK)];
-    let position = this.offset + this.pending.length;
+    let position = this.offset + this.pendingLength;
     let turn = 0;
     let reading = this.handle.read(buffers[0]!, 0, CHUNK, position);
     for (;;) {
@@ -252,7 +259,21 @@ export class FileReader {
   }
 
   private async consume(data: Buffer): Promise<void> {
-    let buf = this.pending.length ? Buffer.concat([this.pending, data]) : data;
+    let buf = data;
+    if (this.pendingLength > 0) {
+      const nl = data.indexOf(10);
+      if (nl < 0) {
+        this.keepPending(data);
+        return;
+      }
+      // The line begun in an earlier chunk ends here: joined once, counted, and the rest goes on.
+      const line = Buffer.concat([...this.pendingParts, data.subarray(0, nl)]);
+      this.sink.line(line.toString('utf8'));
+      this.offset += this.pendingLength + nl + 1;
+      this.pendingParts = [];
+      this.pendingLength = 0;
+      buf = data.subarray(nl + 1);
+    }
     let start = 0;
     const markers = this.sink.markers;
     const next = markers ? markers.map((m) => buf.indexOf(m, 0)) : null;
@@ -274,14 +295,20 @@ export class FileReader {
       }
     }
     this.offset += start;
-    this.pending = Buffer.from(buf.subarray(start));
+    if (start < buf.length) this.keepPending(buf.subarray(start));
+  }
+
+  private keepPending(piece: Buffer): void {
+    this.pendingParts.push(Buffer.from(piece));
+    this.pendingLength += piece.length;
   }
 
   private async drainPending(): Promise<void> {
-    if (this.pending.length === 0) return;
-    this.sink.line(this.pending.toString('utf8'));
-    this.offset += this.pending.length;
-    this.pending = Buffer.alloc(0);
+    if (this.pendingLength === 0) return;
+    this.sink.line(Buffer.concat(this.pendingParts).toString('utf8'));
+    this.offset += this.pendingLength;
+    this.pendingParts = [];
+    this.pendingLength = 0;
   }
 
   /** Writes the counts and the checkpoint together. */

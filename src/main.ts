@@ -9,7 +9,7 @@ import { loadCatalog, type Catalog } from './catalog/catalog.js';
 import type { Config } from './config/schema.js';
 import { Router } from './core/router.js';
 import type { Services } from './core/services.js';
-import { createCommands } from './commands/index.js';
+import { loadCommands } from './commands/index.js';
 import { createStore } from './store/create-store.js';
 import type { Store } from './store/store.js';
 import { runConsole } from './adapters/console/repl.js';
@@ -41,7 +41,7 @@ export function createLogger(config: Config, destination: 'stderr' | 'stdout' = 
 export async function createServices(config: Config, options: CreateOptions = {}): Promise<AppServices> {
   const logger = options.logger ?? createLogger(config, options.logDestination, options.logFormat, options.logLevel);
   const store = options.store ?? createStore(config, logger);
-  const router = new Router(createCommands());
+  const router = new Router(await loadCommands());
   // The catalogue takes about half a second to load and validate; one-shot commands that never
   // explain anything (audit, quarantine, ingest …) should not pay for it. startBot loads it at once.
   let catalog = options.catalog;

@@ -86,3 +86,23 @@ describe('default configuration snapshot', () => {
     assert.deepEqual(saved.config, JSON.parse(JSON.stringify(configSchema.parse({}))));
   });
 });
+
+describe('command manifest', () => {
+  it('the build manifest in dist/ (when built) holds every command as the modules define it', async () => {
+    const built = new URL('../../dist/commands/manifest.json', import.meta.url);
+    let saved: { commands: Array<Record<string, unknown>> };
+    try {
+      saved = JSON.parse(readFileSync(built, 'utf8'));
+    } catch {
+      assert.equal(process.env.CI, undefined, 'CI builds dist/: its command manifest must exist');
+      return;
+    }
+    const { importCommands } = await import('../../src/commands/index.js');
+    const fromModules = (await importCommands()).map(({ command, module, exportName }) => {
+      const { run: _run, ...meta } = command;
+      return JSON.parse(JSON.stringify({ ...meta, module, exportName })) as Record<string, unknown>;
+    });
+    assert.deepEqual(saved.commands, fromModules);
+    assert.deepEqual(fromModules.map((c) => c.name), ['help', 'explain', 'catalog', 'check', 'ingest', 'digest', 'quarantine', 'allow', 'block', 'audit']);
+  });
+});

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { explainInput } from '../../src/bounce/explain.js';
 import { loadCatalog } from '../../src/catalog/catalog.js';
 import { REASONS, type Reason } from '../../src/catalog/types.js';
-import { classifierFor } from '../../src/commands/explain.js';
+import { Classifier } from '../../src/bounce/classify.js';
 
 export const SHORT_TEXTS = new URL('../../test/fixtures/short-texts/short-texts.jsonl', import.meta.url);
 
@@ -61,7 +61,7 @@ export function readShortTexts(file: URL | string = SHORT_TEXTS): ShortText[] {
 /** Explains every text as a paste and scores it against its label. */
 export async function evaluateShortTexts(items: ShortText[] = readShortTexts()): Promise<ShortEval> {
   // The same classifier and limits the explain command uses for a paste.
-  const classifier = classifierFor(loadCatalog());
+  const classifier = new Classifier(loadCatalog());
   const options = { lang: 'en' as const, maxBytes: 10 * 1024 * 1024, name: 'The input' };
   const result: ShortEval = { overall: { ok: 0, all: 0 }, perReason: new Map(), notBounce: 0, results: [] };
   for (const item of items) {

@@ -56,6 +56,13 @@ describe('command line', () => {
     assert.match(bad.stderr, /Unknown option '--bogus'.*Usage: check/);
   });
 
+  it('a pasted reply names its recipient: the README example gives bob@example.org', async () => {
+    const run = await cli(['explain', '--json'], { stdin: '550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown in virtual mailbox table\n' });
+    const row = JSON.parse(run.stdout) as { results: Array<{ recipient: string | null; match: { reason: string } }> };
+    assert.equal(row.results[0]?.recipient, 'bob@example.org');
+    assert.equal(row.results[0]?.match.reason, 'userunknown');
+  });
+
   it('explain waiting on a terminal says how to end the input', async () => {
     const waiting = await cli(['explain'], { tty: true, stdin: '550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown\n' });
     assert.match(waiting.stderr, /Ctrl-D/);
@@ -81,6 +88,8 @@ describe('console', () => {
     assert.match(session.stdout, /lang en\|id\|de/);
     assert.match(session.stdout, /quit\s+Leaves the console/);
     assert.match(session.stdout, /Was zu tun ist/, 'the paste after "explain --lang de" is explained in German');
+    assert.match(session.stdout, /Als Nächstes:/, 'the follow-up heading is German too');
+    assert.doesNotMatch(session.stdout, /Next:/);
     assert.doesNotMatch(session.stderr, /"level"/);
   });
 });

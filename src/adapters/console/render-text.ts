@@ -3,7 +3,11 @@
  * text otherwise. Control characters from mail or users are made visible, so
  * a pasted bounce cannot move the cursor or recolour the terminal.
  */
+import type { Lang } from '../../core/lang.js';
 import type { Inline, Part, Reply, Severity } from '../../core/reply.js';
+
+/** The heading of the follow-up commands (the buttons of a chat face). */
+const NEXT: Record<Lang, string> = { en: 'Next:', id: 'Selanjutnya:', de: 'Als Nächstes:' };
 
 export interface TextRenderOptions {
   color: boolean;
@@ -54,7 +58,7 @@ export function renderText(reply: Reply, options: TextRenderOptions): string {
   for (const part of reply.parts) out.push(renderPart(part, inline, paint, width));
   if (reply.actions?.length) {
     const buttons = reply.actions.map((a) => `${paint(ANSI.bold, sanitizeForTerminal(a.label))}: ${paint(ANSI.cyan, sanitizeForTerminal(a.command))}`);
-    out.push(paint(ANSI.dim, 'Next:') + '\n' + buttons.map((b) => `  • ${b}`).join('\n'));
+    out.push(paint(ANSI.dim, NEXT[reply.lang ?? 'en']) + '\n' + buttons.map((b) => `  • ${b}`).join('\n'));
   }
   return out.filter((s) => s.length > 0).join('\n\n') + '\n';
 }

@@ -9,7 +9,7 @@ import { parseMessage } from './from-message.js';
 import type { DecodedInput } from './input.js';
 import { parseLogLine } from './log-line.js';
 import { BOUNCE_WORDS, enrich, fromDsn, fromText, humanByRecipient } from './records.js';
-import { unfoldReplies } from './smtp-reply.js';
+import { recipientOfReply, unfoldReplies } from './smtp-reply.js';
 import { cutOriginal } from './text-scan.js';
 
 export interface ParsedInput {
@@ -33,7 +33,11 @@ function parseText(text: string): ParsedInput {
   }
   const unfolded = unfoldReplies(cutOriginal(text));
   const isReply = /^\s*[245]\d\d[ -]/.test(unfolded) && unfolded.trim().split('\n').length <= 3;
-  const records = fromText(unfolded, [], isReply ? 'smtp-reply' : 'text').map(enrich);
+  const records = fromText(unfolded, [], isReply ? 'smtp-reply' : 'text').map((record) => {
+    // A pasted reply often names its recipient itself (`550 5.1.1 <bob@example.org>: …`).
+    const named = !record.recipient && isReply ? recipientOfReply(record.diagnostic ?? '') : null;
+    return enrich(named ? { ...record, recipient: named } : record);
+  });
   const evidence = records.some((r) => r.replyCode || r.status || BOUNCE_WORDS.test(r.diagnostic ?? ''));
   return { kind: isReply ? 'smtp-reply' : 'text', records: evidence ? records : [], looksLikeBounce: evidence };
 }

@@ -7,6 +7,15 @@
 
 const CONTINUATION = /^([245]\d\d)[- ](?:([245]\.\d{1,3}\.\d{1,3})[ -])?/;
 
+/**
+ * The recipient a pasted reply names right after its codes, as Postfix and others write it:
+ * `550 5.1.1 <bob@example.org>: Recipient address rejected: …`. Null when it names none.
+ */
+export function recipientOfReply(reply: string): string | null {
+  const m = /^\s*[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}[ -])?\s*<([^<>\s@]{1,64}@[^<>\s@]{1,255})>\s*:/.exec(reply);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
 /** Joins `550-5.7.1 …` continuation lines into single replies. */
 export function unfoldReplies(text: string): string {
   const out: string[] = [];

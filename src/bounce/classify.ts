@@ -187,7 +187,11 @@ export class Classifier {
       }
       if (generic && best) says.add(entry.reason);
       if (m.replyCodes.length && !m.replyCodes.some((p) => replyFits(p, record.replyCode))) continue;
-      if (hostPatterns.length && !hostPatterns.some((re) => hosts.some((h) => re.test(h)))) continue;
+      // A host list keeps an entry to replies from its own servers. Our own filter's reply pasted
+      // alone (no host named at all, and the text is most of what was pasted) is still its entry.
+      const pastedAlone = hosts.length === 0 && entry.tier === 'own' && best !== null
+        && (best as Candidate).evidence === 'own-text' && (best as Candidate).strength >= 0.75 * diagnosticOnly.replace(/^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?/, '').length;
+      if (hostPatterns.length && !pastedAlone && !hostPatterns.some((re) => hosts.some((h) => re.test(h)))) continue;
       if (m.commands.length && !m.commands.includes(record.command ?? '')) continue;
       if (codeHits.has(index)) keep('enhanced-code', 5);
       if (!best && this.replyOnly.includes(index)) keep('reply-class', 1);

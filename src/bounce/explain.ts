@@ -8,7 +8,7 @@ import type { Classifier } from './classify.js';
 import { extract } from './extract.js';
 import { decodeInput } from './parse/input.js';
 import { parseInput } from './parse/index.js';
-import type { Explanation, ExplainedRecipient } from './types.js';
+import type { Evidence, Explanation, ExplainedRecipient } from './types.js';
 
 export interface ExplainOptions {
   lang: Lang;
@@ -26,16 +26,18 @@ export interface ExplainedInput extends Explanation {
   reasons: string[];
 }
 
+/** Evidence that makes a text a bounce on its own: the catalogue's own or provider wording, or a pattern. */
+const RECOGNISED = new Set<Evidence>(['own-text', 'provider-text', 'pattern']);
+
 export async function explainInput(raw: Buffer | string, classifier: Classifier, options: ExplainOptions): Promise<ExplainedInput> {
   const decoded = decodeInput(raw, options.maxBytes, options.name);
   const parsed = await parseInput(decoded);
   const noteCodes: InputNote[] = [];
   if (parsed.kind === 'empty') noteCodes.push('empty');
   if (parsed.kind === 'binary') noteCodes.push('binary');
-  if (!parsed.looksLikeBounce && parsed.kind !== 'empty' && parsed.kind !== 'binary') noteCodes.push('not-a-bounce');
 
-  const reasons: string[] = [];
-  const results: ExplainedRecipient[] = parsed.records.map((record) => {
+  let reasons: string[] = [];
+  let results: ExplainedRecipient[] = parsed.records.map((record) => {
     const classification = classifier.classify(record, options.lang);
     reasons.push(classification.reason);
     return {
@@ -46,12 +48,20 @@ export async function explainInput(raw: Buffer | string, classifier: Classifier,
       record,
     };
   });
+  // Text with no sign of a bounce is one only when the catalogue knows its wording.
+  let looksLikeBounce = parsed.looksLikeBounce;
+  if (!looksLikeBounce && results.some((r) => r.match !== null && RECOGNISED.has(r.match.evidence))) looksLikeBounce = true;
+  if (!looksLikeBounce) {
+    results = [];
+    reasons = [];
+  }
+  if (!looksLikeBounce && parsed.kind !== 'empty' && parsed.kind !== 'binary') noteCodes.push('not-a-bounce');
   // A bare reply class ("some 5xx") says permanent or temporary, but the bounce itself is not in the catalogue.
   if (results.length > 0 && results.every((r) => r.match === null || r.match.evidence === 'reply-class')) noteCodes.push('not-in-catalogue');
   // A pasted reply line alone carries the full bounce's reason only about two times in three.
   if (parsed.kind === 'smtp-reply' && results.some((r) => !r.match || r.match.confidence !== 'high')) noteCodes.push('line-only-weak');
   return {
-    bounce: parsed.looksLikeBounce && results.length > 0,
+    bounce: looksLikeBounce && results.length > 0,
     kind: parsed.kind,
     results,
     noteCodes,

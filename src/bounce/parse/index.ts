@@ -39,7 +39,9 @@ function parseText(text: string): ParsedInput {
     return enrich(named ? { ...record, recipient: named } : record);
   });
   const evidence = records.some((r) => r.replyCode || r.status || BOUNCE_WORDS.test(r.diagnostic ?? ''));
-  return { kind: isReply ? 'smtp-reply' : 'text', records: evidence ? records : [], looksLikeBounce: evidence };
+  // Without evidence the records are candidates: the explainer keeps them only when the catalogue
+  // recognises their wording (an own filter's text pasted alone, "We do not accept mail from this address").
+  return { kind: isReply ? 'smtp-reply' : 'text', records, looksLikeBounce: evidence };
 }
 
 /** An mbox holds several messages, each starting with a "From " line followed by headers. */

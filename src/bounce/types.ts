@@ -10,6 +10,11 @@ export type InputKind = 'message' | 'dsn' | 'smtp-reply' | 'log-line' | 'text' |
  * stays undefined.
  */
 export interface BounceRecord {
+  /**
+   * Pasted by a person on its own (a reply line or a few lines), not read from a whole bounce: the
+   * SMTP command is then unknown rather than absent, and user-unknown wording means what it says.
+   */
+  pasted?: boolean;
   recipient?: string;
   /** RFC 3464 Action: failed, delayed, delivered, relayed, expanded. */
   action?: string;
@@ -27,6 +32,11 @@ export interface BounceRecord {
   remoteHost?: string;
   /** The server that wrote the report (Reporting-MTA). */
   reportingHost?: string;
+  /**
+   * The connecting client our own filter refused (a spamdyke or Postfix smtpd log line): the
+   * sender's server, its rDNS name or IP — not a destination, so never the remote host.
+   */
+  clientHost?: string;
   /** Which parser recognised the format (rfc3464, arf, qmail, exim, sendmail, postfix-log …). */
   origin: string;
   /** A reason the format itself states (ARF feedback, auto-reply) — wins over text matching. */

@@ -97,6 +97,7 @@ function resultParts(result: ExplainedRecipient, catalog: Catalog, lang: Lang, m
   if (ex.replyCode) fields.push({ label: t(LABELS.reply, lang), value: ex.replyCode });
   if (ex.enhancedCode) fields.push({ label: t(LABELS.status, lang), value: ex.enhancedCode });
   if (ex.remoteHost) fields.push({ label: t(LABELS.remoteHost, lang), value: ex.remoteHost });
+  if (result.record.clientHost) fields.push({ label: t(LABELS.clientHost, lang), value: result.record.clientHost });
   if (ex.zone) fields.push({ label: t(LABELS.zone, lang), value: ex.zone });
   if (ex.ips.length && (showAll || !known)) fields.push({ label: t(LABELS.ips, lang), value: ex.ips.join(', ') });
   if (ex.domains.length && (showAll || !known)) fields.push({ label: t(LABELS.domains, lang), value: ex.domains.slice(0, 10).join(', ') });

@@ -12,6 +12,7 @@ export const LABELS = {
   reply: { en: 'Reply code', id: 'Kode balasan', de: 'Antwortcode' },
   status: { en: 'Status code', id: 'Kode status', de: 'Statuscode' },
   remoteHost: { en: 'Remote host', id: 'Host tujuan', de: 'Gegenstelle' },
+  clientHost: { en: 'Sending server', id: 'Server pengirim', de: 'Einliefernder Server' },
   zone: { en: 'Blocklist', id: 'Daftar blokir', de: 'Sperrliste' },
   ips: { en: 'IP addresses', id: 'Alamat IP', de: 'IP-Adressen' },
   domains: { en: 'Domains', id: 'Domain', de: 'Domains' },

@@ -32,16 +32,34 @@ function parseText(text: string): ParsedInput {
     return { kind: 'log-line', records: logRecords.map(enrich), looksLikeBounce: true };
   }
   const unfolded = unfoldReplies(cutOriginal(text));
-  const isReply = /^\s*[245]\d\d[ -]/.test(unfolded) && unfolded.trim().split('\n').length <= 3;
-  const records = fromText(unfolded, [], isReply ? 'smtp-reply' : 'text').map((record) => {
+  // Several bounces pasted together, one reply per line: each is its own record, never merged.
+  const replies = separateReplies(unfolded);
+  const isReply = replies.length > 1 || (/^\s*[245]\d\d[ -]/.test(unfolded) && unfolded.trim().split('\n').length <= 3);
+  const pieces = replies.length > 1 ? replies : [unfolded];
+  const records = pieces.flatMap((piece) => fromText(piece, [], isReply ? 'smtp-reply' : 'text').map((record) => {
     // A pasted reply often names its recipient itself (`550 5.1.1 <bob@example.org>: …`).
-    const named = !record.recipient && isReply ? recipientOfReply(record.diagnostic ?? '') : null;
-    return enrich(named ? { ...record, recipient: named } : record);
-  });
+    const named = !record.recipient && isReply ? recipientOfReply(record.diagnostic ?? '') ?? recipientAfterSaid(record.diagnostic ?? '') : null;
+    return enrich({ ...record, pasted: true, ...(named ? { recipient: named } : {}) });
+  }));
   const evidence = records.some((r) => r.replyCode || r.status || BOUNCE_WORDS.test(r.diagnostic ?? ''));
   // Without evidence the records are candidates: the explainer keeps them only when the catalogue
   // recognises their wording (an own filter's text pasted alone, "We do not accept mail from this address").
   return { kind: isReply ? 'smtp-reply' : 'text', records, looksLikeBounce: evidence };
+}
+
+/** A line that carries a whole reply: it starts with a reply code, or a host "said:" one. */
+const REPLY_LINE = /^\s*(?:[245]\d\d[ -]|.{0,300}?\b(?:said|answered|responded|replied)\s*:\s*[245]\d\d[ -])/i;
+
+/** The pasted replies when every non-empty line is a complete one and there are several; else []. */
+function separateReplies(text: string): string[] {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.length > 1 && lines.length <= 200 && lines.every((l) => REPLY_LINE.test(l)) ? lines : [];
+}
+
+/** `host mx.example.org[…] said: 550 5.1.1 <bob@example.org>: …` names its recipient after "said:". */
+function recipientAfterSaid(line: string): string | null {
+  const said = /\b(?:said|answered|responded|replied)\s*:\s*(.*)$/i.exec(line);
+  return said ? recipientOfReply(said[1]!) : null;
 }
 
 /** An mbox holds several messages, each starting with a "From " line followed by headers. */

@@ -42,7 +42,8 @@ export function parseLogLine(raw: string): BounceRecord | null {
       logCode: m[1]!,
       ...(m[3] !== '(unknown)' ? { recipient: m[3]!.toLowerCase() } : {}),
       ...(m[2] !== '(unknown)' ? { sender: m[2]!.toLowerCase() } : {}),
-      ...(m[4] !== '(unknown)' ? { remoteHost: m[5] !== '(unknown)' ? m[5]! : m[4]! } : {}),
+      // origin_ip / origin_rdns are the connecting client (the sender's server), not a destination.
+      ...(m[4] !== '(unknown)' ? { clientHost: m[5] !== '(unknown)' ? m[5]! : m[4]! } : {}),
       diagnostic: [m[1], reason].filter(Boolean).join(' '),
       context: `origin_ip ${m[4]}`,
     };
@@ -54,7 +55,8 @@ export function parseLogLine(raw: string): BounceRecord | null {
     return {
       origin: 'postfix-log',
       command: commandOf(m[1]!),
-      remoteHost: m[2] && m[2] !== 'unknown' ? m[2] : m[3]!,
+      // The client our smtpd refused (the sender's server), not a destination.
+      clientHost: m[2] && m[2] !== 'unknown' ? m[2] : m[3]!,
       replyCode: m[4]!,
       ...(m[5] ? { status: m[5] } : {}),
       diagnostic: `${m[4]}${m[5] ? ` ${m[5]}` : ''} ${m[6]!.trim()}`,

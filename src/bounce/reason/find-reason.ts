@@ -37,6 +37,8 @@ export interface Fact {
   replyCode: string;
   action: string;
   preset?: Reason;
+  /** A paste without its SMTP command: the command is unknown, not "after DATA". */
+  pasted?: boolean;
 }
 
 export function factOf(record: BounceRecord): Fact {
@@ -48,6 +50,7 @@ export function factOf(record: BounceRecord): Fact {
     replyCode: record.replyCode ?? '',
     action: record.action ?? '',
     ...(record.presetReason ? { preset: record.presetReason } : {}),
+    ...(record.pasted && !record.command ? { pasted: true } : {}),
   };
 }
 
@@ -74,10 +77,13 @@ export class ReasonFinder {
         if (byStatus === 'userunknown') {
           return !(['norelaying', 'blocked', 'mailboxfull', 'hasmoved', 'rejected', 'notaccept'] as Reason[]).some((r) => this.says(r, text));
         }
-        return f.command === 'RCPT' && this.says('userunknown', text);
+        // Sisimai believes user-unknown wording only for RCPT; a pasted line rarely says its command,
+        // and "no such user" there means the address, whatever the status code says (5.7.1).
+        return (f.command === 'RCPT' || Boolean(f.pasted)) && this.says('userunknown', text);
       case 'filtered':
         if (byStatus === 'filtered') return this.says('userunknown', text) || this.says('filtered', text);
         if (BEFORE_DATA.has(f.command)) return false;
+        if (f.pasted) return this.says('filtered', text);
         return this.says('filtered', text) || this.says('userunknown', text);
       case 'rejected': {
         if (byStatus === 'rejected') return true;

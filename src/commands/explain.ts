@@ -15,6 +15,10 @@ import { NOTES } from './explain-text.js';
 import { fileErrorReason } from './file-errors.js';
 
 const REF_TTL_MS = 24 * 60 * 60 * 1000;
+/** Faces where one person waits for one answer (no event loop shared with others). */
+const TERMINAL = new Set(['cli', 'console']);
+/** Kept here, not imported from the worker module, so explain does not load it for small inputs. */
+const OFF_THREAD_BYTES = 256 * 1024;
 const classifiers = new WeakMap<Catalog, Classifier>();
 
 /** One classifier per catalogue: building it compiles every pattern once. The explainer loads with it, not with every command. */
@@ -93,7 +97,13 @@ export const explainCommand: Command = {
         throw error;
       }
       try {
-        explained.push({ name: input.name, explained: await explainInput(bytes, classifier, { lang, maxBytes, name: input.name === '-' ? 'The input' : input.name }) });
+        const options = { lang, maxBytes, name: input.name === '-' ? 'The input' : input.name };
+        // On a chat server a large upload is explained on a worker thread: everyone else keeps being answered.
+        const offThread = !TERMINAL.has(request.platform) && bytes.length >= OFF_THREAD_BYTES;
+        const result = offThread
+          ? await (await import('../bounce/off-thread/explain-off-thread.js')).explainOffThread(bytes, options)
+          : await explainInput(bytes, classifier, options);
+        explained.push({ name: input.name, explained: result });
       } catch (error) {
         if (error instanceof BotError && error.code === 'input_too_large') throw new UsageError(error.userMessage);
         throw error;

@@ -1,0 +1,53 @@
+/**
+ * A large upload in chat is explained on a worker thread: the server's event
+ * loop keeps ticking meanwhile (other people are answered), and the answer is
+ * the same as in-process.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import pino from 'pino';
+import { parseConfig } from '../../src/config/load.js';
+import type { Request } from '../../src/core/request.js';
+import { createServices, type AppServices } from '../../src/main.js';
+import { EmbeddedStore } from '../../src/store/embedded-store.js';
+
+const BOUNCE_HEAD = [
+  'From: MAILER-DAEMON@example.org',
+  'To: bob@example.com',
+  'Subject: Undelivered Mail Returned to Sender',
+  'Content-Type: text/plain',
+  '',
+  'This is the mail system at host example.org.',
+  '',
+  '<alice@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 <alice@example.net>: Recipient address rejected: User unknown (in reply to RCPT TO command)',
+  '',
+].join('\n');
+
+function upload(platform: Request['platform'], bytes: Buffer): Request {
+  return { platform, actor: { id: 'slack:U1' }, channel: 'C1', lang: 'en', args: [], text: '', attachments: [{ name: 'big.eml', read: async () => bytes }] };
+}
+
+describe('a large upload', () => {
+  let services: AppServices;
+  const big = Buffer.from(BOUNCE_HEAD + 'quoted original text line with nothing in it\n'.repeat(60_000));
+  before(async () => {
+    services = await createServices(parseConfig({ log: { level: 'silent' } }), { store: new EmbeddedStore({ file: ':memory:' }), logger: pino({ level: 'silent' }) });
+  });
+  after(() => services.close());
+
+  it('is explained off the event loop in chat, with the same answer as in-process', async () => {
+    assert.ok(big.length > 2_000_000);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    const started = Date.now();
+    const chat = await services.router.dispatch('explain', upload('slack', big), services);
+    const ms = Date.now() - started;
+    clearInterval(timer);
+    assert.equal(chat.exitCode ?? 0, 0, chat.summary);
+    // A blocked loop would tick once or twice in the whole explanation.
+    assert.ok(ticks >= Math.min(5, ms / 40), `the event loop ticked ${ticks} times in ${ms} ms`);
+
+    const local = await services.router.dispatch('explain', { ...upload('cli', big), attachments: [{ name: 'big.eml', path: 'big.eml', read: async () => big }] }, services);
+    assert.deepEqual((chat.data as Array<{ results: unknown }>)[0]!.results, (local.data as Array<{ results: unknown }>)[0]!.results);
+  });
+});

@@ -10,7 +10,7 @@ import { REASONS, type CatalogEntry, type Reason } from '../catalog/types.js';
 import { t, type Lang } from '../core/lang.js';
 import { ReasonFinder } from './reason/find-reason.js';
 import { MATCH_TEXT_LIMIT, normalizeForMatch } from './normalize.js';
-import { AhoCorasick, requiredLiteral } from './aho-corasick.js';
+import { AhoCorasick, requiredLiteral, type AutomatonData } from './aho-corasick.js';
 import type { Alternative, BounceRecord, Confidence, Evidence, Match } from './types.js';
 
 const RANK: Record<Evidence, number> = {
@@ -67,32 +67,47 @@ interface IndexedEntry {
   alwaysRun: boolean;
 }
 
+/** The Classifier's automata as data (Classifier.exportIndex). */
+export interface ClassifierIndex {
+  phrases: AutomatonData<{ index: number; kind: 'text' | 'literal' }>;
+  logCodes: AutomatonData<number>;
+}
+
 export class Classifier {
   private readonly finder = new ReasonFinder();
   private readonly indexed: IndexedEntry[] = [];
   /** Catalogue texts and the literals that patterns require, normalised, in one automaton. */
-  private readonly phrases = new AhoCorasick<{ index: number; kind: 'text' | 'literal' }>();
-  private readonly logCodes = new AhoCorasick<number>();
+  private readonly phrases: AhoCorasick<{ index: number; kind: 'text' | 'literal' }>;
+  private readonly logCodes: AhoCorasick<number>;
   private readonly byEnhancedCode = new Map<string, number[]>();
   private readonly replyOnly: number[] = [];
   private readonly alwaysRun: number[] = [];
 
-  constructor(readonly catalog: Catalog) {
+  /**
+   * `prebuilt` is this catalogue's automata as exportIndex() gave them (the build saves them, see
+   * classifier-index.ts): building them is most of a cold process's first explanation.
+   */
+  constructor(readonly catalog: Catalog, prebuilt?: ClassifierIndex) {
+    const build = !prebuilt;
+    this.phrases = prebuilt ? AhoCorasick.fromData(prebuilt.phrases) : new AhoCorasick();
+    this.logCodes = prebuilt ? AhoCorasick.fromData(prebuilt.logCodes) : new AhoCorasick();
     catalog.entries.forEach((entry, index) => {
       const compiled = catalog.compiled.get(entry.id)!;
       const m = entry.match;
-      for (const text of m.texts) {
-        const needle = normalizeForMatch(text);
-        if (needle) this.phrases.add(needle, { index, kind: 'text' });
+      if (build) {
+        for (const text of m.texts) {
+          const needle = normalizeForMatch(text);
+          if (needle) this.phrases.add(needle, { index, kind: 'text' });
+        }
       }
       let alwaysRun = false;
       for (const pattern of m.patterns) {
         const literal = requiredLiteral(pattern);
-        if (literal) this.phrases.add(normalizeForMatch(literal), { index, kind: 'literal' });
-        else alwaysRun = true;
+        if (!literal) alwaysRun = true;
+        else if (build) this.phrases.add(normalizeForMatch(literal), { index, kind: 'literal' });
       }
       if (alwaysRun) this.alwaysRun.push(index);
-      for (const code of m.logCodes) this.logCodes.add(code, index);
+      if (build) for (const code of m.logCodes) this.logCodes.add(code, index);
       for (const code of m.enhancedCodes) {
         const list = this.byEnhancedCode.get(code) ?? [];
         list.push(index);
@@ -101,8 +116,15 @@ export class Classifier {
       if (m.replyCodes.length && !m.texts.length && !m.logCodes.length && !m.patterns.length && !m.enhancedCodes.length) this.replyOnly.push(index);
       this.indexed.push({ entry, patterns: compiled.patterns, hosts: compiled.hosts, alwaysRun });
     });
-    this.phrases.build();
-    this.logCodes.build();
+    if (build) {
+      this.phrases.build();
+      this.logCodes.build();
+    }
+  }
+
+  /** The automata as plain data, for a later process's constructor. */
+  exportIndex(): ClassifierIndex {
+    return { phrases: this.phrases.toData(), logCodes: this.logCodes.toData() };
   }
 
   /**

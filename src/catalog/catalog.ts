@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BotError } from '../core/errors.js';
 import type { CatalogText, Compiled } from './compile.js';
-import { readSnapshot } from './snapshot.js';
+import { readSnapshot, yamlHash } from './snapshot.js';
 import type { CatalogEntry, CatalogSource } from './types.js';
 
 export type { CatalogSource } from './types.js';
@@ -32,7 +32,11 @@ export class Catalog {
   readonly byId = new Map<string, CatalogEntry>();
   readonly compiled = new Map<string, { patterns: RegExp[]; hosts: RegExp[] }>();
 
-  constructor(readonly entries: readonly CatalogEntry[], readonly sources: readonly CatalogSource[]) {
+  /**
+   * @param fingerprint the hash of the YAML this catalogue came from (snapshot.ts), when known:
+   *   data derived from it (the classifier's prebuilt index) is keyed by it.
+   */
+  constructor(readonly entries: readonly CatalogEntry[], readonly sources: readonly CatalogSource[], readonly fingerprint?: string) {
     for (const entry of entries) {
       if (this.byId.has(entry.id)) throw new CatalogError(`Catalogue entry id "${entry.id}" is used twice.`);
       this.byId.set(entry.id, entry);
@@ -80,8 +84,9 @@ export function parseCatalogFile(textContent: string, file: string): { source: C
 export function loadCatalog(dir: string = CATALOG_DIR): Catalog {
   const names = catalogFileNames(dir);
   const snapshot = dir === CATALOG_DIR ? readSnapshot(dir, names, () => readCatalogTexts(dir, names)) : undefined;
-  if (snapshot) return new Catalog(snapshot.entries, snapshot.sources);
-  const compiled = compile(readCatalogTexts(dir, names));
+  if (snapshot) return new Catalog(snapshot.entries, snapshot.sources, snapshot.yamlHash);
+  const texts = readCatalogTexts(dir, names);
+  const compiled = compile(texts);
   if (!compiled.ok) throw new CatalogError(compiled.message);
-  return new Catalog(compiled.entries, compiled.sources);
+  return new Catalog(compiled.entries, compiled.sources, yamlHash(texts));
 }

@@ -25,8 +25,8 @@ const classifiers = new WeakMap<Catalog, Classifier>();
 async function classifierFor(catalog: Catalog): Promise<Classifier> {
   let classifier = classifiers.get(catalog);
   if (!classifier) {
-    const { Classifier } = await import('../bounce/classify.js');
-    classifier = new Classifier(catalog);
+    const { createClassifier } = await import('../bounce/classifier-index.js');
+    classifier = createClassifier(catalog);
     classifiers.set(catalog, classifier);
   }
   return classifier;

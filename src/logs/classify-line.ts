@@ -11,7 +11,7 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { CatalogEntry } from '../catalog/types.js';
-import { Classifier } from '../bounce/classify.js';
+import { createClassifier } from '../bounce/classifier-index.js';
 import type { BounceRecord } from '../bounce/types.js';
 import type { RawReject } from './types.js';
 
@@ -156,7 +156,7 @@ function replaceAddresses(text: string): string {
  * bounce record, so a log line and a pasted bounce get the same entry.
  */
 export function explainerReplyClassifier(catalog: Catalog): ReplyClassifier {
-  const classifier = new Classifier(catalog);
+  const classifier = createClassifier(catalog);
   return (text, replyCode, enhancedCode, command) => {
     const record: BounceRecord = {
       origin: 'log-line',

@@ -106,3 +106,42 @@ describe('command manifest', () => {
     assert.deepEqual(fromModules.map((c) => c.name), ['help', 'explain', 'catalog', 'check', 'ingest', 'digest', 'quarantine', 'allow', 'block', 'audit']);
   });
 });
+
+describe('classifier index', () => {
+  it('a classifier from the exported automata explains exactly like one that built them', async () => {
+    const { loadCatalog } = await import('../../src/catalog/catalog.js');
+    const { Classifier } = await import('../../src/bounce/classify.js');
+    const { explainInput } = await import('../../src/bounce/explain.js');
+    const catalog = loadCatalog();
+    const built = new Classifier(catalog);
+    const loaded = new Classifier(catalog, JSON.parse(JSON.stringify(built.exportIndex())));
+    const lines = readFileSync(new URL('../corpus/sisimai/expected.jsonl', import.meta.url), 'utf8')
+      .split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { diagnosticcode?: string }).diagnosticcode ?? '').filter((l) => l.length > 10);
+    const texts = [...lines, ...catalog.entries.flatMap((e) => e.examples)];
+    assert.ok(texts.length > 1000);
+    const options = { lang: 'en' as const, maxBytes: 1 << 20 };
+    for (const text of texts) {
+      const a = await explainInput(text, built, options);
+      const b = await explainInput(text, loaded, options);
+      assert.deepEqual(b.results.map((r) => [r.match?.id, r.alternatives]), a.results.map((r) => [r.match?.id, r.alternatives]), text);
+      assert.deepEqual(b.reasons, a.reasons, text);
+    }
+  });
+
+  it('the saved index (when built) serves only the catalogue it was made from', async () => {
+    const built = new URL('../../dist/bounce/classifier-index.js', import.meta.url);
+    let dist: { readClassifierIndex: (c: unknown) => unknown };
+    let distCatalog: { loadCatalog: () => { entries: unknown[]; sources: unknown[]; fingerprint?: string }; Catalog: new (e: unknown[], s: unknown[], f?: string) => unknown };
+    try {
+      dist = (await import(built.href)) as typeof dist;
+      distCatalog = (await import(new URL('../../dist/catalog/catalog.js', import.meta.url).href)) as typeof distCatalog;
+    } catch {
+      assert.equal(process.env.CI, undefined, 'CI builds dist/: the classifier index module must exist');
+      return;
+    }
+    const catalog = distCatalog.loadCatalog();
+    assert.ok(dist.readClassifierIndex(catalog), 'the build index serves the built catalogue');
+    const other = new distCatalog.Catalog(catalog.entries, catalog.sources, 'another-yaml-hash');
+    assert.equal(dist.readClassifierIndex(other), undefined, 'another catalogue never gets it');
+  });
+});

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCatalog } from '../../catalog/catalog.js';
 import type { Lang } from '../../core/lang.js';
-import { Classifier } from '../classify.js';
+import { createClassifier } from '../classifier-index.js';
 import { explainInput } from '../explain.js';
 
 const { bytes, lang, maxBytes, name } = workerData as { bytes: Uint8Array; lang: Lang; maxBytes: number; name: string };
@@ -13,7 +13,7 @@ const { bytes, lang, maxBytes, name } = workerData as { bytes: Uint8Array; lang:
 // No top-level await: under tsx (tests) a worker's .ts file may be compiled as CommonJS.
 void (async () => {
   try {
-    const explained = await explainInput(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), new Classifier(loadCatalog()), { lang, maxBytes, name });
+    const explained = await explainInput(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), createClassifier(loadCatalog()), { lang, maxBytes, name });
     parentPort!.postMessage({ ok: true, explained });
   } catch (error) {
     const e = error as Error & { code?: string; userMessage?: string };

@@ -10,6 +10,7 @@ import { parseConfig } from '../../src/config/load.js';
 import type { Request } from '../../src/core/request.js';
 import { createServices, type AppServices } from '../../src/main.js';
 import { EmbeddedStore } from '../../src/store/embedded-store.js';
+import { tempDir } from '../helpers/temp.js';
 
 const BOUNCE_HEAD = [
   'From: MAILER-DAEMON@example.org',
@@ -31,7 +32,7 @@ describe('a large upload', () => {
   let services: AppServices;
   const big = Buffer.from(BOUNCE_HEAD + 'quoted original text line with nothing in it\n'.repeat(60_000));
   before(async () => {
-    services = await createServices(parseConfig({ log: { level: 'silent' } }), { store: new EmbeddedStore({ file: ':memory:' }), logger: pino({ level: 'silent' }) });
+    services = await createServices(parseConfig({ dataDir: tempDir('pm-large-input-'), log: { level: 'silent' } }), { store: new EmbeddedStore({ file: ':memory:' }), logger: pino({ level: 'silent' }) });
   });
   after(() => services.close());
 

@@ -12,6 +12,7 @@ import { createServices, type AppServices } from '../../src/main.js';
 import { EmbeddedStore } from '../../src/store/embedded-store.js';
 import { startDnsServer, type DnsServer } from '../helpers/dns-server.js';
 import { goodZone } from './fixtures.js';
+import { tempDir } from '../helpers/temp.js';
 
 function chatRequest(actor: string, args: string[]): Request {
   return { platform: 'slack', actor: { id: actor }, channel: 'C1', lang: 'en', args, text: args.join(' '), attachments: [] };
@@ -23,6 +24,7 @@ describe('check --resolver from chat', () => {
   before(async () => {
     dns = await startDnsServer(goodZone());
     const config = parseConfig({
+      dataDir: tempDir('pm-resolver-access-'),
       log: { level: 'silent' },
       checks: { queryTimeout: '2s', totalBudget: '8s', resolvers: ['127.0.0.1:9'] },
       access: { roles: { oncall: { members: ['slack:UONCALL'], grants: ['checks.resolver'] } } },

@@ -32,6 +32,8 @@ export class AhoCorasick<T> {
   private readonly charOf: number[] = [0];
   private readonly depth: number[] = [0];
   private built = false;
+  /** The root's children by character (0: none), filled once built: a search falls back to the root at most characters. */
+  private rootNext = new Int32Array(0);
 
   private child(node: number, c: number): number | undefined {
     if (this.onlyChar[node] === c) return this.onlyChild[node];
@@ -94,7 +96,14 @@ export class AhoCorasick<T> {
       this.outLink[node] = this.ends[failTo] ? failTo : this.outLink[failTo]!;
     }
     this.built = true;
+    this.indexRoot();
     return this;
+  }
+
+  private indexRoot(): void {
+    this.rootNext = new Int32Array(65536);
+    if (this.onlyChar[0]! >= 0) this.rootNext[this.onlyChar[0]!] = this.onlyChild[0]!;
+    this.more[0]?.forEach((child, c) => (this.rootNext[c] = child));
   }
 
   /** The built automaton as plain data. */
@@ -124,22 +133,35 @@ export class AhoCorasick<T> {
     automaton.ends = new Array(size);
     for (const [node, list] of data.ends) automaton.ends[node] = list;
     automaton.built = true;
+    automaton.indexRoot();
     return automaton;
   }
 
   /** Calls `found(value, end, length)` for every occurrence; `end` is the index after the match. */
   search(text: string, found: (value: T, end: number, length: number) => void): void {
+    const { rootNext, onlyChar, onlyChild, more, fail, ends, outLink } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let next = this.child(node, c);
-      while (next === undefined && node !== 0) {
-        node = this.fail[node]!;
-        next = this.child(node, c);
+      for (;;) {
+        if (node === 0) {
+          node = rootNext[c]!;
+          break;
+        }
+        if (onlyChar[node] === c) {
+          node = onlyChild[node]!;
+          break;
+        }
+        const next = more[node]?.get(c);
+        if (next !== undefined) {
+          node = next;
+          break;
+        }
+        node = fail[node]!;
       }
-      node = next ?? 0;
-      for (let at = this.ends[node] ? node : this.outLink[node]!; at !== 0; at = this.outLink[at]!) {
-        const outputs = this.ends[at]!;
+      if (node === 0) continue;
+      for (let at = ends[node] ? node : outLink[node]!; at !== 0; at = outLink[at]!) {
+        const outputs = ends[at]!;
         for (let k = 0; k < outputs.length; k++) found(outputs[k]!.value, i + 1, outputs[k]!.length);
       }
     }

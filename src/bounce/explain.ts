@@ -7,7 +7,7 @@ import type { Lang } from '../core/lang.js';
 import type { Classifier } from './classify.js';
 import { extract } from './extract.js';
 import { decodeInput } from './parse/input.js';
-import { parseInput } from './parse/index.js';
+import { parseInput, type ParsedInput } from './parse/index.js';
 import type { Evidence, Explanation, ExplainedRecipient } from './types.js';
 
 export interface ExplainOptions {
@@ -30,8 +30,16 @@ export interface ExplainedInput extends Explanation {
 const RECOGNISED = new Set<Evidence>(['own-text', 'provider-text', 'pattern']);
 
 export async function explainInput(raw: Buffer | string, classifier: Classifier, options: ExplainOptions): Promise<ExplainedInput> {
-  const decoded = decodeInput(raw, options.maxBytes, options.name);
-  const parsed = await parseInput(decoded);
+  return explainParsed(await readInput(raw, options), classifier, options);
+}
+
+/** The first half of explainInput: raw input to records, no catalogue involved (another thread may run it). */
+export function readInput(raw: Buffer | string, options: { maxBytes: number; name?: string }): Promise<ParsedInput> {
+  return parseInput(decodeInput(raw, options.maxBytes, options.name));
+}
+
+/** The second half: records classified against the catalogue, fields extracted, notes about the input. */
+export function explainParsed(parsed: ParsedInput, classifier: Classifier, options: ExplainOptions): ExplainedInput {
   const noteCodes: InputNote[] = [];
   if (parsed.kind === 'empty') noteCodes.push('empty');
   if (parsed.kind === 'binary') noteCodes.push('binary');

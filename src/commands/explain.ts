@@ -3,7 +3,10 @@
  * must act and what to do. In chat: /bounce <pasted text> or an attached .eml.
  */
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import type { Logger } from 'pino';
 import type { Classifier } from '../bounce/classify.js';
+import type { ExplainedInput } from '../bounce/explain.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Command } from '../core/command.js';
 import { BotError, UsageError } from '../core/errors.js';
@@ -19,6 +22,8 @@ const REF_TTL_MS = 24 * 60 * 60 * 1000;
 const TERMINAL = new Set(['cli', 'console']);
 /** Kept here, not imported from the worker module, so explain does not load it for small inputs. */
 const OFF_THREAD_BYTES = 256 * 1024;
+/** Files from which the terminal reads and parses on other threads: fewer are done before a thread has started. */
+const PARALLEL_FILES = 200;
 const classifiers = new WeakMap<Catalog, Classifier>();
 
 /** One classifier per catalogue: building it compiles every pattern once. The explainer loads with it, not with every command. */
@@ -46,6 +51,25 @@ async function readInput(name: string, read: () => Promise<Buffer>, lang: Lang):
   }
 }
 
+/**
+ * Many files named at the terminal are read and parsed on other threads while this one classifies
+ * them (answers in the same order); [] otherwise. An input without an answer here goes through the
+ * one-by-one path below, which reports its error.
+ */
+async function explainManyFiles(
+  request: Request,
+  inputs: Array<{ name: string; path?: string }>,
+  classifier: Classifier,
+  options: { lang: Lang; maxBytes: number; workers: number | undefined; logger: Logger },
+): Promise<Array<ExplainedInput | null>> {
+  const readers = options.workers ?? Math.min(2, availableParallelism() - 1);
+  const paths = inputs.flatMap((i) => (i.path === undefined ? [] : [i.path]));
+  if (request.platform !== 'cli' || readers < 1 || paths.length < PARALLEL_FILES || paths.length !== inputs.length) return [];
+  options.logger.debug({ files: paths.length, readers }, 'explain: reading and parsing on other threads');
+  const { explainFiles } = await import('../bounce/off-thread/explain-files.js');
+  return explainFiles(paths, classifier, { lang: options.lang, maxBytes: options.maxBytes, readers });
+}
+
 export const explainCommand: Command = {
   name: 'explain',
   aliases: ['bounce'],
@@ -64,7 +88,7 @@ export const explainCommand: Command = {
     const classifier = await classifierFor(catalog);
     const { explainInput } = await import('../bounce/explain.js');
     const maxBytes = config.limits.maxInputBytes;
-    const inputs: Array<{ name: string; read: () => Promise<Buffer> }> = [];
+    const inputs: Array<{ name: string; path?: string; read: () => Promise<Buffer> }> = [];
 
     if (typeof flags.ref === 'string') {
       if (!/^[0-9a-f]{16}$/.test(flags.ref)) throw new UsageError(`"${flags.ref}" is not an explanation reference; press the button again or paste the bounce.`);
@@ -72,7 +96,9 @@ export const explainCommand: Command = {
       if (stored === null) throw new UsageError(t(NOTES.expiredRef!, lang));
       inputs.push({ name: '-', read: async () => Buffer.from(stored, 'utf8') });
     } else if (request.platform === 'cli') {
-      for (const attachment of request.attachments) inputs.push({ name: attachment.path ?? attachment.name, read: () => attachment.read() });
+      for (const attachment of request.attachments) {
+        inputs.push({ name: attachment.path ?? attachment.name, ...(attachment.path ? { path: attachment.path } : {}), read: () => attachment.read() });
+      }
       if ((args.length === 0 || args.includes('-')) && request.stdin) inputs.push({ name: '-', read: request.stdin });
     } else {
       for (const attachment of request.attachments) inputs.push({ name: attachment.name, read: () => attachment.read() });
@@ -84,7 +110,13 @@ export const explainCommand: Command = {
     const explained: NamedExplanation[] = [];
     const errors: string[] = [];
     let ref: string | undefined = typeof flags.ref === 'string' ? flags.ref : undefined;
-    for (const input of inputs) {
+    const early = await explainManyFiles(request, inputs, classifier, { lang, maxBytes, workers: config.limits.explainWorkers, logger: services.logger });
+    for (const [index, input] of inputs.entries()) {
+      const done = early[index];
+      if (done) {
+        explained.push({ name: input.name, explained: done });
+        continue;
+      }
       let bytes: Buffer;
       try {
         bytes = await readInput(input.name, input.read, lang);

@@ -27,6 +27,8 @@ function parseJson(text: string): SesNotification | null {
 }
 
 export function parseSesNotification(body: string): BounceRecord[] | null {
+  // Every notification names its type; other bodies (HTML with braces, returned code) are not parsed as JSON at all.
+  if (!body.includes('notificationType')) return null;
   let n = parseJson(body);
   if (n && typeof n.Message === 'string') n = parseJson(n.Message); // SNS envelope
   if (!n?.notificationType) return null;

@@ -34,6 +34,18 @@ export function fieldValue(raw: string): string {
   return value.trim().replace(/^<(.*)>$/, '$1').trim();
 }
 
+/** The line's leading [A-Za-z][A-Za-z0-9-]* run, lower case ('' when it starts otherwise). */
+function fieldName(line: string): string {
+  const letter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (!letter(line.charCodeAt(0))) return '';
+  let end = 1;
+  for (; end < line.length && end < 40; end++) {
+    const c = line.charCodeAt(end);
+    if (!letter(c) && !(c >= 48 && c <= 57) && c !== 45) break;
+  }
+  return line.slice(0, end).toLowerCase();
+}
+
 /** True when the text holds at least one RFC 3464 per-recipient group. */
 export function hasDsnFields(text: string): boolean {
   return /^(?:final-recipient|original-recipient)\s*:/im.test(text) && /^(?:action|status|diagnostic-code)\s*:/im.test(text);
@@ -46,6 +58,12 @@ export function parseDsnFields(text: string): DsnReport {
   for (const line of text.split('\n')) {
     if (folding && /^[ \t]+\S/.test(line)) {
       fields[fields.length - 1]!.value += ` ${line.trim()}`;
+      continue;
+    }
+    // Most lines are prose: their leading word is no field name, and the expression below need not run.
+    const name = fieldName(line);
+    if (!PER_RECIPIENT.has(name) && !PER_MESSAGE.has(name)) {
+      folding = false;
       continue;
     }
     const m = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s?(.*)$/.exec(line);

@@ -24,6 +24,12 @@ function vendorHeaders(message: ReadMessage): string {
   return VENDOR_HEADERS.flatMap((name) => (message.headers.get(name) ?? []).map((v) => `${name}: ${v}`)).join(' ');
 }
 
+/** The text before the first delivery-status field (the report's readable part when both share a part). */
+export function beforeDsnFields(text: string): string {
+  const at = text.search(/^(?:Reporting-MTA|Final-Recipient|Original-Recipient)\s*:/im);
+  return at < 0 ? text : text.slice(0, at);
+}
+
 /** Reads one message into records; each record learns the original sender when the report names it. */
 export async function parseMessage(bytes: Buffer): Promise<ParsedInput> {
   const message = await readMessage(bytes);
@@ -68,7 +74,7 @@ function recordsOf(message: ReadMessage): ParsedInput {
   const dsnText = [message.body, ...message.deliveryStatus].join('\n');
   if (hasDsnFields(dsnText)) {
     const report = parseDsnFields(dsnText);
-    const humanPart = cutOriginal(message.body.split(/^(?:Reporting-MTA|Final-Recipient|Original-Recipient)\s*:/im)[0] ?? '');
+    const humanPart = cutOriginal(beforeDsnFields(message.body));
     const byRecipient = humanByRecipient(humanPart || human, exclude);
     const groups = report.recipients.filter((r) => r.finalRecipient || r.originalRecipient || r.status || r.diagnostic);
     const wholeHuman = humanText(humanPart || human);

@@ -5,7 +5,7 @@
  */
 import type { BounceRecord, InputKind } from '../types.js';
 import { hasDsnFields, parseDsnFields } from './dsn-fields.js';
-import { parseMessage } from './from-message.js';
+import { beforeDsnFields, parseMessage } from './from-message.js';
 import type { DecodedInput } from './input.js';
 import { parseLogLine } from './log-line.js';
 import { BOUNCE_WORDS, enrich, fromDsn, fromText, humanByRecipient } from './records.js';
@@ -22,7 +22,7 @@ export interface ParsedInput {
 function parseText(text: string): ParsedInput {
   if (hasDsnFields(text)) {
     const report = parseDsnFields(text);
-    const human = humanByRecipient(text.split(/^(?:Reporting-MTA|Final-Recipient|Original-Recipient)\s*:/im)[0] ?? '', []);
+    const human = humanByRecipient(beforeDsnFields(text), []);
     const records = report.recipients.map((r) => enrich(fromDsn(r, report.reportingMta, human)));
     return { kind: 'dsn', records, looksLikeBounce: true };
   }

@@ -8,7 +8,7 @@ export type InputShape = 'empty' | 'binary' | 'message' | 'text';
 
 export interface DecodedInput {
   shape: InputShape;
-  /** The input as text with LF line ends (empty for binary input). */
+  /** The input as text with LF line ends (empty for binary input, and for a large whole message: it is read from `bytes`). */
   text: string;
   /** Raw bytes with LF line ends, for the MIME parser. */
   bytes: Buffer;
@@ -24,7 +24,7 @@ export function tooLarge(size: number, max: number, name: string): BotError {
 
 /** Normalises CRLF and CR-only line ends to LF. */
 export function toLf(value: string): string {
-  return value.replace(/\r\n?/g, '\n');
+  return value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
 }
 
 /** The same normalisation on bytes, so 8-bit bodies in other charsets stay intact for the MIME parser. */
@@ -60,28 +60,49 @@ function looksBinary(bytes: Buffer): boolean {
 const MESSAGE_HEADERS = /^(?:from|to|subject|date|received|return-path|message-id|mime-version|content-type|delivered-to|x-[a-z0-9-]+|reply-to|sender|auto-submitted|x-failed-recipients)$/i;
 
 export function looksLikeMessage(text: string): boolean {
-  const lines = text.replace(/^\s*\n/, '').split('\n', 80);
-  let start = 0;
-  if (lines[0]?.startsWith('From ')) start = 1; // mbox separator line
+  return messageVerdict(text).message;
+}
+
+/**
+ * Whether the text starts like a whole message, and whether that verdict rests on complete lines
+ * only (`complete`): then any text that merely continues this one gets the same verdict.
+ */
+function messageVerdict(text: string): { message: boolean; complete: boolean } {
+  // Leading blank lines are skipped; at most 80 lines are read (an mbox "From " line first is allowed).
+  let position = /^\s*\n/.exec(text)?.[0].length ?? 0;
   let headers = 0;
   let known = 0;
-  for (let i = start; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') return headers >= 2 && known >= 1;
-    if (/^[ \t]/.test(line) && headers > 0) continue; // folded header
+  for (let index = 0; index < 80 && position <= text.length; index++) {
+    const newline = text.indexOf('\n', position);
+    const complete = newline >= 0;
+    const line = text.slice(position, complete ? newline : text.length);
+    position = complete ? newline + 1 : text.length + 1;
+    if (index === 0 && line.startsWith('From ')) continue; // mbox separator line
+    if (line === '') return { message: headers >= 2 && known >= 1, complete };
+    const first = line.charCodeAt(0);
+    if ((first === 32 || first === 9) && headers > 0) continue; // folded header
     const m = /^([!-9;-~]+):/.exec(line);
-    if (!m) return false;
+    if (!m) return { message: false, complete };
     headers++;
     if (MESSAGE_HEADERS.test(m[1]!)) known++;
+    if (!complete) return { message: headers >= 3 && known >= 2, complete: false };
   }
-  return headers >= 3 && known >= 2;
+  return { message: headers >= 3 && known >= 2, complete: position <= text.length };
 }
+
+/** How much of a large input is decoded to recognise a whole message (read later from its bytes). */
+const HEAD_BYTES = 16 * 1024;
 
 export function decodeInput(raw: Buffer | string, maxBytes: number, name = 'The input'): DecodedInput {
   const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
   if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes, name);
   if (looksBinary(bytes)) return { shape: 'binary', text: '', bytes };
   const lf = bytesToLf(bytes);
+  // A whole message is parsed from its bytes: when its head settles that, the rest is never decoded as text here.
+  if (lf.length > HEAD_BYTES) {
+    const verdict = messageVerdict(lf.toString('utf8', 0, HEAD_BYTES));
+    if (verdict.message && verdict.complete) return { shape: 'message', text: '', bytes: lf };
+  }
   const text = lf.toString('utf8');
   if (text.trim() === '') return { shape: 'empty', text: '', bytes: lf };
   return { shape: looksLikeMessage(text) ? 'message' : 'text', text, bytes: lf };

@@ -6,6 +6,7 @@
  * the fast reader is tested against.
  */
 import type { ParsedMail } from 'mailparser';
+import { toLf } from './input.js';
 import { decodeWords, headerText, partText, readMime, type MimePart } from './mime.js';
 
 export interface ReadMessage {
@@ -33,6 +34,13 @@ export function header(message: ReadMessage, name: string): string | undefined {
 const REPORT_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
 const ORIGINAL_TYPES = new Set(['message/rfc822', 'text/rfc822-headers', 'message/global', 'message/global-headers', 'message/rfc822-headers']);
 
+/** A message's header block: the text up to its first blank line, line ends made LF. */
+function headerBlock(text: string): string {
+  const lf = toLf(text);
+  const end = lf.indexOf('\n\n');
+  return end < 0 ? lf : lf.slice(0, end);
+}
+
 function firstAddressIn(value: string): string {
   const angle = /<([^<>\s]{1,320})>/.exec(value);
   if (angle) return angle[1]!;
@@ -58,12 +66,12 @@ export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
     if (REPORT_TYPES.has(part.type)) deliveryStatus.push(partText(part));
     else if (part.type === 'message/feedback-report') feedbackReports.push(partText(part));
     else if (ORIGINAL_TYPES.has(part.type)) {
-      if (!originalHeaders) originalHeaders = partText(part).replace(/\r\n?/g, '\n').split('\n\n')[0] ?? '';
+      if (!originalHeaders) originalHeaders = headerBlock(partText(part));
     } else if (attached) {
       // An attached text file is not the report's prose; some gateways attach the original's headers this way.
       const content = partText(part);
       if (!originalHeaders && /^(?:received|from|to|subject|date|message-id|return-path):/im.test(content.slice(0, 2000))) {
-        originalHeaders = content.replace(/\r\n?/g, '\n').split('\n\n')[0] ?? '';
+        originalHeaders = headerBlock(content);
       }
     } else if (part.type === 'text/html') html.push(partText(part));
     else if (part.type.startsWith('text/') || (depth === 0 && !part.type.includes('/'))) plain.push(partText(part));
@@ -82,7 +90,7 @@ export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
     headers,
     subject: headers.get('subject')?.[0] ?? '',
     from: firstAddressIn(from),
-    body: body.replace(/\r\n?/g, '\n'),
+    body: toLf(body),
     deliveryStatus,
     feedbackReports,
     originalHeaders,

@@ -19,33 +19,38 @@ export interface MimePart {
 const MAX_DEPTH = 8;
 const MAX_PARTS = 200;
 
+/** Decoders by label: making one costs more than decoding a short part, and a decoder without `stream` is reusable. */
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
+
+/** The decoder for a charset label; an unknown label gets UTF-8 (remembered too: a failed construction is costly). */
+function decoderFor(label: string): InstanceType<typeof TextDecoder> {
+  let decoder = decoders.get(label);
+  if (!decoder) {
+    try {
+      decoder = new TextDecoder(label);
+    } catch {
+      decoder = decoders.get('utf-8') ?? new TextDecoder('utf-8');
+    }
+    if (decoders.size < 64) decoders.set(label, decoder);
+  }
+  return decoder;
+}
+
 export function decodeCharset(bytes: Buffer, charset: string | undefined): string {
   const label = (charset ?? 'utf-8').trim().toLowerCase().replace(/^["']|["']$/g, '');
-  try {
-    return new TextDecoder(label === 'us-ascii' || label === 'ascii' ? 'utf-8' : label).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
+  return decoderFor(label === 'us-ascii' || label === 'ascii' ? 'utf-8' : label).decode(bytes);
 }
 
 export function decodeQuotedPrintable(input: Buffer): Buffer {
+  // Soft line breaks dropped, then each =XX (left to right, as a byte loop would) — as native string work.
   const text = input.toString('latin1').replace(/=\r?\n/g, '');
-  const out = Buffer.allocUnsafe(text.length);
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 61 /* = */ && i + 2 < text.length && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) {
-      out[n++] = parseInt(text.slice(i + 1, i + 3), 16);
-      i += 2;
-    } else {
-      out[n++] = ch & 0xff;
-    }
-  }
-  return out.subarray(0, n);
+  if (!text.includes('=')) return Buffer.from(text, 'latin1');
+  return Buffer.from(text.replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
 }
 
 /** Decodes RFC 2047 encoded words (=?charset?B|Q?…?=) in a header value; adjacent words of one charset are joined as bytes first. */
 export function decodeWords(value: string): string {
+  if (!value.includes('=?')) return value;
   const WORD = /=\?([^?\s]{1,40})\?([BbQq])\?([^?\s]{0,2000})\?=/g;
   const out: string[] = [];
   let last = 0;
@@ -100,7 +105,8 @@ function parseHeaderBlock(block: string): Map<string, string[]> {
     headers.set(name, list);
   };
   for (const line of lines) {
-    if (/^[ \t]/.test(line) && name) {
+    const first = line.charCodeAt(0);
+    if ((first === 32 || first === 9) && name) {
       value += ` ${line.trim()}`;
       continue;
     }
@@ -120,21 +126,25 @@ function parseHeaderBlock(block: string): Map<string, string[]> {
 /** Content-Type (or -Disposition) value → the lower-case value and its parameters. */
 export function parseStructured(value: string | undefined): { value: string; params: Record<string, string> } {
   if (!value) return { value: '', params: {} };
-  const [head = '', ...rest] = value.split(';');
+  const semicolon = value.indexOf(';');
+  if (semicolon < 0) return { value: value.trim().toLowerCase(), params: {} };
+  const head = value.slice(0, semicolon);
   const params: Record<string, string> = {};
-  for (const m of rest.join(';').matchAll(/([A-Za-z0-9*_-]{1,80})\s*=\s*(?:"((?:[^"\\]|\\.){0,2000})"|([^\s;]{0,2000}))/g)) {
+  for (const m of value.slice(semicolon + 1).matchAll(/([A-Za-z0-9*_-]{1,80})\s*=\s*(?:"((?:[^"\\]|\\.){0,2000})"|([^\s;]{0,2000}))/g)) {
     params[m[1]!.toLowerCase()] = (m[2] ?? m[3] ?? '').replace(/\\(.)/g, '$1');
   }
   return { value: head.trim().toLowerCase(), params };
 }
 
+const BLANK_LINE = Buffer.from('\n\n');
+
 function splitHeaderBody(bytes: Buffer): { head: string; body: Buffer } {
-  // Headers are ASCII (or raw 8-bit): latin1 keeps byte offsets equal to string offsets.
-  const text = bytes.toString('latin1');
-  if (text.startsWith('\n')) return { head: '', body: bytes.subarray(1) };
-  const end = text.indexOf('\n\n');
-  if (end < 0) return { head: text, body: Buffer.alloc(0) };
-  return { head: text.slice(0, end), body: bytes.subarray(end + 2) };
+  // Headers are ASCII (or raw 8-bit): latin1 keeps byte offsets equal to string offsets. Only the
+  // header block is decoded: the body may be megabytes, and a part's headers are read at every level.
+  if (bytes[0] === 10) return { head: '', body: bytes.subarray(1) };
+  const end = bytes.indexOf(BLANK_LINE);
+  if (end < 0) return { head: bytes.toString('latin1'), body: Buffer.alloc(0) };
+  return { head: bytes.toString('latin1', 0, end), body: bytes.subarray(end + 2) };
 }
 
 function decodeTransfer(body: Buffer, encoding: string | undefined): Buffer {
@@ -145,18 +155,19 @@ function decodeTransfer(body: Buffer, encoding: string | undefined): Buffer {
 }
 
 function splitMultipart(body: Buffer, boundary: string): Buffer[] {
-  const text = body.toString('latin1');
-  const delimiter = `--${boundary}`;
+  // Searched as bytes: decoding a large body to a string only to find its delimiters costs more than the rest.
+  const delimiter = Buffer.from(`--${boundary}`, 'latin1');
+  const atLineStart = Buffer.from(`\n--${boundary}`, 'latin1');
   const parts: Buffer[] = [];
-  let index = text.startsWith(delimiter) ? 0 : text.indexOf(`\n${delimiter}`);
+  let index = body.subarray(0, delimiter.length).equals(delimiter) ? 0 : body.indexOf(atLineStart);
   if (index < 0) return [];
   if (index > 0) index += 1;
   while (index >= 0 && parts.length < MAX_PARTS) {
     const afterDelimiter = index + delimiter.length;
-    if (text.startsWith('--', afterDelimiter)) break; // closing delimiter
-    const lineEnd = text.indexOf('\n', afterDelimiter);
+    if (body[afterDelimiter] === 45 && body[afterDelimiter + 1] === 45) break; // closing delimiter "--"
+    const lineEnd = body.indexOf(10, afterDelimiter);
     if (lineEnd < 0) break;
-    const next = text.indexOf(`\n${delimiter}`, lineEnd);
+    const next = body.indexOf(atLineStart, lineEnd);
     parts.push(body.subarray(lineEnd + 1, next < 0 ? body.length : next));
     index = next < 0 ? -1 : next + 1;
   }

@@ -54,9 +54,22 @@ export function fromDsn(r: DsnRecipient, reportingHost: string | undefined, huma
   };
 }
 
-/** The readable part as one line, white space collapsed. */
+const HUMAN_TEXT_LIMIT = 4000;
+
+/** Lines trimmed, blank ones dropped, joined by a space, white space collapsed: all one collapse and a trim. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The readable part as one line, white space collapsed, at most 4,000 characters. */
 export function humanText(text: string): string {
-  return text.split('\n').map((l) => l.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ').slice(0, 4000);
+  // A long text is collapsed from its head: once that yields more than the limit (and a character to spare,
+  // for white space cut at the seam), the rest cannot change the first 4,000 characters.
+  if (text.length > 4 * HUMAN_TEXT_LIMIT) {
+    const head = oneLine(text.slice(0, 4 * HUMAN_TEXT_LIMIT));
+    if (head.length > HUMAN_TEXT_LIMIT + 1) return head.slice(0, HUMAN_TEXT_LIMIT);
+  }
+  return oneLine(text).slice(0, HUMAN_TEXT_LIMIT);
 }
 
 export function humanByRecipient(text: string, exclude: string[]): Map<string, ScannedRecipient> {

@@ -63,11 +63,15 @@ const KNOWN_REPLY_CODES = new Set([
 ]);
 
 /** The first failure reply (4xx/5xx) in the text; a success reply only when there is no failure (transcripts hold both). */
+/** Global twins of REPLY_CODE and STATUS for the scans below (each scan starts at lastIndex 0). */
+const REPLY_CODES = new RegExp(REPLY_CODE.source, 'g');
+const STATUSES = new RegExp(STATUS.source, 'g');
+
 export function findReplyCode(text: string): string | undefined {
-  const head = text.slice(0, 8192);
-  const re = new RegExp(REPLY_CODE.source, 'g');
+  const head = text.length > 8192 ? text.slice(0, 8192) : text;
   let success: string | undefined;
-  for (const m of head.matchAll(re)) {
+  REPLY_CODES.lastIndex = 0;
+  for (let m = REPLY_CODES.exec(head); m; m = REPLY_CODES.exec(head)) {
     if (!KNOWN_REPLY_CODES.has(m[1]!)) continue;
     if (m[1]![0] !== '2') return m[1];
     success ??= m[1];
@@ -76,10 +80,10 @@ export function findReplyCode(text: string): string | undefined {
 }
 
 export function findStatus(text: string): string | undefined {
-  const head = text.slice(0, 8192);
-  const re = new RegExp(STATUS.source, 'g');
+  const head = text.length > 8192 ? text.slice(0, 8192) : text;
   let success: string | undefined;
-  for (const m of head.matchAll(re)) {
+  STATUSES.lastIndex = 0;
+  for (let m = STATUSES.exec(head); m; m = STATUSES.exec(head)) {
     if (m[1]![0] !== '2') return m[1];
     success ??= m[1];
   }
@@ -112,10 +116,19 @@ function commandWord(text: string): string | undefined {
   return found;
 }
 
+/** All of COMMANDS in one expression: one scan finds which (if any) occurs first. Group i+1 is COMMANDS[i], so they capture nothing themselves. */
+if (COMMANDS.some(([re]) => new RegExp(`${re.source}|`).exec('')!.length !== 1)) throw new Error('COMMANDS patterns must not capture');
+const ANY_COMMAND = new RegExp(COMMANDS.map(([re]) => `(${re.source})`).join('|'), 'i');
+
+/** The first of COMMANDS (in their order) that occurs anywhere, else the command word a server echoed. */
 export function findCommand(text: string): string | undefined {
-  const head = text.slice(0, 8192);
-  for (const [re, name] of COMMANDS) if (re.test(head)) return name;
-  return commandWord(head);
+  const head = text.length > 8192 ? text.slice(0, 8192) : text;
+  const first = ANY_COMMAND.exec(head);
+  if (!first) return commandWord(head);
+  // The one found first in the text is the answer unless one ranked above it occurs further on.
+  const found = first.findIndex((group, i) => i > 0 && group !== undefined) - 1;
+  for (let i = 0; i < found; i++) if (COMMANDS[i]![0].test(head)) return COMMANDS[i]![1];
+  return COMMANDS[found]![1];
 }
 
 const HOST_PATTERNS: RegExp[] = [

@@ -31,6 +31,9 @@ const ORIGINAL_MARKERS: RegExp[] = [
   /^\s*original message\s*:?\s*$/i,
 ];
 
+/** The markers as one expression: a line is tested once, not once per marker. */
+const ORIGINAL_MARKER = new RegExp(ORIGINAL_MARKERS.map((re) => `(?:${re.source})`).join('|'), 'i');
+
 export function cutOriginal(body: string): string {
   return splitOriginal(body).report;
 }
@@ -39,7 +42,7 @@ export function cutOriginal(body: string): string {
 export function splitOriginal(body: string): { report: string; original: string } {
   const lines = body.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (ORIGINAL_MARKERS.some((re) => re.test(lines[i]!))) return { report: lines.slice(0, i).join('\n'), original: lines.slice(i + 1).join('\n') };
+    if (ORIGINAL_MARKER.test(lines[i]!)) return { report: lines.slice(0, i).join('\n'), original: lines.slice(i + 1).join('\n') };
   }
   return { report: body, original: '' };
 }

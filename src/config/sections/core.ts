@@ -18,6 +18,8 @@ export const limitsSection = z
   .object({
     /** Largest paste or file the explainer reads, in bytes. */
     maxInputBytes: z.number().int().positive().default(10 * 1024 * 1024),
+    /** Threads that read and parse while the terminal explains 200 files or more (default: one per spare core, at most 2; 0: none). */
+    explainWorkers: z.number().int().min(0).max(8).optional(),
   })
   .strict()
   .default({ maxInputBytes: 10 * 1024 * 1024 });

@@ -1,0 +1,94 @@
+/**
+ * Explains many files at the terminal as a pipeline: reading threads read
+ * and parse files (read-worker.ts) while the main thread classifies them
+ * against the catalogue, in order. Parsing is about two thirds of the work,
+ * so two readers keep the main thread busy; more only wait.
+ *
+ * All threads claim files from one shared counter. The main thread parses a
+ * file itself only when no reader has claimed it yet (at the start, while
+ * the readers boot) or when the reader that claimed it is gone. Parsing
+ * more here while waiting was slower on two cores: every thread that parses
+ * pays the parser's warm-up (V8 compiles it per thread).
+ *
+ * The answer has one slot per file; null means that file failed (unreadable,
+ * too large), and the caller explains it again in-process so that its error
+ * reads exactly as it does for one file.
+ */
+import { readFileSync } from 'node:fs';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
+import type { Classifier } from '../classify.js';
+import { explainParsed, readInput, type ExplainedInput, type ExplainOptions } from '../explain.js';
+import type { ParsedInput } from '../parse/index.js';
+import { CONSUMED, NEXT, OWNERS, POSTED, STOP } from './pipeline-state.js';
+import { startWorker } from './start-worker.js';
+
+interface Reader {
+  worker: Worker;
+  port: MessagePort;
+}
+
+export async function explainFiles(paths: string[], classifier: Classifier, options: ExplainOptions & { readers: number }): Promise<Array<ExplainedInput | null>> {
+  const shared = new Int32Array(new SharedArrayBuffer((OWNERS + paths.length) * 4));
+  const readers: Reader[] = Array.from({ length: options.readers }, (_, reader) => {
+    const { port1, port2 } = new MessageChannel();
+    const worker = startWorker('read-worker', { paths, maxBytes: options.maxBytes, state: shared.buffer, port: port2, reader }, [port2]);
+    worker.unref();
+    // A reader that fails to start or dies only means the main thread parses more itself.
+    worker.on('error', () => undefined);
+    return { worker, port: port1 };
+  });
+  const arrived = new Map<number, ParsedInput | null>();
+
+  const parseHere = async (index: number): Promise<ParsedInput | null> => {
+    try {
+      return await readInput(readFileSync(paths[index]!), options);
+    } catch {
+      return null;
+    }
+  };
+  /** File `index`, which a reader claimed: waits (blocking: there is nothing else to do) until it is posted. */
+  const fromReader = async (index: number): Promise<ParsedInput | null> => {
+    for (;;) {
+      if (arrived.has(index)) {
+        const parsed = arrived.get(index)!;
+        arrived.delete(index);
+        return parsed;
+      }
+      const posted = Atomics.load(shared, POSTED);
+      let received = false;
+      for (const { port } of readers) {
+        for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+          const { index: at, parsed } = m.message as { index: number; parsed: ParsedInput | null };
+          arrived.set(at, parsed);
+          received = true;
+        }
+      }
+      if (received) continue;
+      // Claimed but not marked yet (a reader between its two steps), or marked by a reader that is gone.
+      const owner = Atomics.load(shared, OWNERS + index);
+      if (owner > 0 && readers[owner - 1]!.worker.threadId === -1) return parseHere(index);
+      if (readers.every((r) => r.worker.threadId === -1)) return parseHere(index);
+      Atomics.wait(shared, POSTED, posted, 50);
+    }
+  };
+
+  const answers: Array<ExplainedInput | null> = [];
+  try {
+    for (let index = 0; index < paths.length; index++) {
+      // Claimed here when no reader has got to it yet.
+      const mine = Atomics.compareExchange(shared, NEXT, index, index + 1) === index;
+      const parsed = mine ? await parseHere(index) : await fromReader(index);
+      answers.push(parsed ? explainParsed(parsed, classifier, options) : null);
+      Atomics.store(shared, CONSUMED, index + 1);
+      Atomics.notify(shared, CONSUMED);
+    }
+  } finally {
+    Atomics.store(shared, STOP, 1);
+    Atomics.notify(shared, CONSUMED);
+    for (const { worker, port } of readers) {
+      port.close();
+      void worker.terminate();
+    }
+  }
+  return answers;
+}

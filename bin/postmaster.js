@@ -1,3 +1,19 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (npm install builds it through the "prepare" script).
-import '../dist/cli.js';
+// Runs the compiled CLI (npm install builds it through the "prepare" script): the bundle of it
+// when it is current, else dist/cli.js itself (see scripts/bundle.mjs).
+import { readFileSync, statSync } from 'node:fs';
+
+function bundleIsCurrent() {
+  try {
+    const root = new URL('../', import.meta.url);
+    const inputs = JSON.parse(readFileSync(new URL('dist/bundle/inputs.json', root), 'utf8'));
+    return inputs.every(({ file, size, mtimeMs }) => {
+      const info = statSync(new URL(file, root));
+      return info.size === size && info.mtimeMs === mtimeMs;
+    });
+  } catch {
+    return false;
+  }
+}
+
+await import(bundleIsCurrent() ? '../dist/bundle/cli.js' : '../dist/cli.js');

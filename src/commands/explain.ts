@@ -59,7 +59,7 @@ async function readInput(name: string, read: () => Promise<Buffer>, lang: Lang):
 async function explainManyFiles(
   request: Request,
   inputs: Array<{ name: string; path?: string }>,
-  classifier: Classifier,
+  classifier: () => Promise<Classifier>,
   options: { lang: Lang; maxBytes: number; workers: number | undefined; logger: Logger },
 ): Promise<Array<ExplainedInput | null>> {
   const readers = options.workers ?? Math.min(2, availableParallelism() - 1);
@@ -84,8 +84,9 @@ export const explainCommand: Command = {
   rawText: true,
   fileArgs: true,
   async run({ request, args, flags, lang, services }): Promise<Reply> {
-    const { catalog, store, config } = services;
-    const classifier = await classifierFor(catalog);
+    // The catalogue loads when first needed: many files start their reading threads first.
+    const { store, config } = services;
+    const classifier = () => classifierFor(services.catalog);
     const { explainInput } = await import('../bounce/explain.js');
     const maxBytes = config.limits.maxInputBytes;
     const inputs: Array<{ name: string; path?: string; read: () => Promise<Buffer> }> = [];
@@ -134,7 +135,7 @@ export const explainCommand: Command = {
         const offThread = !TERMINAL.has(request.platform) && bytes.length >= OFF_THREAD_BYTES;
         const result = offThread
           ? await (await import('../bounce/off-thread/explain-off-thread.js')).explainOffThread(bytes, options)
-          : await explainInput(bytes, classifier, options);
+          : await explainInput(bytes, await classifier(), options);
         explained.push({ name: input.name, explained: result });
       } catch (error) {
         if (error instanceof BotError && error.code === 'input_too_large') throw new UsageError(error.userMessage);
@@ -149,7 +150,7 @@ export const explainCommand: Command = {
       }
     }
     if (explained.length === 0) throw new UsageError(errors.join(' '));
-    const reply = explanationReply(explained, catalog, lang, { ...(ref && inputs.length === 1 ? { ref } : {}), showAll: flags.fields === true });
+    const reply = explanationReply(explained, services.catalog, lang, { ...(ref && inputs.length === 1 ? { ref } : {}), showAll: flags.fields === true });
     if (errors.length === 0) return reply;
     return { ...reply, errors, exitCode: 2, parts: [...reply.parts, ...errors.map((e) => ({ kind: 'context' as const, content: [e] }))] };
   },

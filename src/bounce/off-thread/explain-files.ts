@@ -27,7 +27,8 @@ interface Reader {
   port: MessagePort;
 }
 
-export async function explainFiles(paths: string[], classifier: Classifier, options: ExplainOptions & { readers: number }): Promise<Array<ExplainedInput | null>> {
+/** `classifier` is asked for once the readers are starting: loading it overlaps with their start. */
+export async function explainFiles(paths: string[], loadClassifier: () => Promise<Classifier>, options: ExplainOptions & { readers: number }): Promise<Array<ExplainedInput | null>> {
   const shared = new Int32Array(new SharedArrayBuffer((OWNERS + paths.length) * 4));
   const readers: Reader[] = Array.from({ length: options.readers }, (_, reader) => {
     const { port1, port2 } = new MessageChannel();
@@ -37,6 +38,7 @@ export async function explainFiles(paths: string[], classifier: Classifier, opti
     worker.on('error', () => undefined);
     return { worker, port: port1 };
   });
+  const classifier = await loadClassifier();
   const arrived = new Map<number, ParsedInput | null>();
 
   const parseHere = async (index: number): Promise<ParsedInput | null> => {

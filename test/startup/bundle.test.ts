@@ -1,0 +1,63 @@
+/**
+ * bin/postmaster.js runs the build's bundle (scripts/bundle.mjs) only while it is current: the
+ * bundle answers exactly like the program it was made from, and a changed input makes bin fall
+ * back to dist/cli.js rather than run stale code.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, describe, it } from 'node:test';
+import { cli } from '../helpers/cli.js';
+import { CORPUS, corpusSkip } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/temp.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin/postmaster.js');
+const dir = tempDir('pm-bundle-');
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(bin: string, args: string[]): { code: number; stdout: string; stderr: string } {
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, POSTMASTER_DATA_DIR: join(dir, 'data'), NO_COLOR: '1', LOG_LEVEL: 'silent' };
+  const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the bundled CLI', () => {
+  const built = existsSync(join(ROOT, 'dist/bundle/inputs.json'));
+  if (!built) assert.equal(process.env.CI, undefined, 'CI builds dist/ (npm ci runs the build): the bundle must exist');
+  const skip = built ? corpusSkip() : 'SKIPPED: no build in dist/ (npm run build makes one)';
+  if (!built) console.warn(`\n*** ${skip} ***\n`);
+
+  it('explains files exactly as the sources do', { skip }, async () => {
+    const dirs = ['maildir/bsd', 'maildir/dos'].map((d) => join(CORPUS, d));
+    const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.eml')).sort().slice(0, 40).map((f) => join(d, f)));
+    const bundled = run(BIN, ['explain', '--json', ...files]);
+    const sources = await cli(['explain', '--json', ...files]);
+    assert.equal(bundled.code, 0, bundled.stderr);
+    assert.equal(bundled.stdout, sources.stdout);
+  });
+
+  it('falls back to dist/cli.js when a bundled module changed since the build', () => {
+    // A miniature checkout: bin, a "bundle" and a "program" that say which one ran.
+    const root = join(dir, 'checkout');
+    mkdirSync(join(root, 'bin'), { recursive: true });
+    mkdirSync(join(root, 'dist/bundle'), { recursive: true });
+    cpSync(BIN, join(root, 'bin/postmaster.js'));
+    writeFileSync(join(root, 'package.json'), '{"type":"module"}\n');
+    writeFileSync(join(root, 'dist/cli.js'), "console.log('program');\n");
+    writeFileSync(join(root, 'dist/bundle/cli.js'), "console.log('bundle');\n");
+    const input = join(root, 'dist/cli.js');
+    const record = (size: number) => {
+      const { mtimeMs } = statSync(input);
+      writeFileSync(join(root, 'dist/bundle/inputs.json'), JSON.stringify([{ file: 'dist/cli.js', size, mtimeMs }]));
+    };
+    record(statSync(input).size);
+    assert.equal(run(join(root, 'bin/postmaster.js'), []).stdout, 'bundle\n');
+    record(statSync(input).size + 1);
+    assert.equal(run(join(root, 'bin/postmaster.js'), []).stdout, 'program\n');
+    rmSync(join(root, 'dist/bundle/inputs.json'));
+    assert.equal(run(join(root, 'bin/postmaster.js'), []).stdout, 'program\n');
+  });
+});

@@ -12,7 +12,6 @@ import type { Services } from './core/services.js';
 import { loadCommands } from './commands/index.js';
 import { createStore } from './store/create-store.js';
 import type { Store } from './store/store.js';
-import { runConsole } from './adapters/console/repl.js';
 import type { ChatFaces } from './server/chat-faces.js';
 import { ConfigError } from './config/load.js';
 
@@ -72,6 +71,8 @@ export async function startBot(
 ): Promise<number> {
   // Loaded (and validated) now: a broken catalogue stops a bot at start, not at its first bounce.
   services.logger.debug({ store: services.store.kind, entries: services.catalog.entries.length }, 'starting');
+  // The console (and node:readline) loads only for the bot itself, not for one-shot commands.
+  const { runConsole } = await import('./adapters/console/repl.js');
   if (!services.config.slack && !services.config.teams) return runConsole(services, io);
 
   // Loaded only here: the chat SDKs and the chart renderer would slow every CLI command down.

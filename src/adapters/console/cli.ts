@@ -3,7 +3,6 @@
  * Reply (or its data with --json) and exits with the Reply's exit code.
  * `postmaster` alone starts the bot (console and any configured chat faces).
  */
-import { createInterface } from 'node:readline/promises';
 import { ConfigError, loadConfig } from '../../config/load.js';
 import { BotError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
@@ -83,6 +82,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       },
       interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY),
       ask: async (question: string) => {
+        const { createInterface } = await import('node:readline/promises');
         const rl = createInterface({ input: io.stdin, output: io.stdout });
         try {
           const answer = await rl.question(`${question} [y/N] `);

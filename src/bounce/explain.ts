@@ -17,7 +17,7 @@ export interface ExplainOptions {
   name?: string;
 }
 
-export type InputNote = 'empty' | 'binary' | 'not-a-bounce' | 'not-in-catalogue' | 'line-only-weak';
+export type InputNote = 'empty' | 'binary' | 'not-a-bounce' | 'not-in-catalogue' | 'line-only-weak' | 'truncated';
 
 export interface ExplainedInput extends Explanation {
   /** What is worth saying about the input itself (empty, binary, not a bounce, a weak single line). */
@@ -68,6 +68,7 @@ export function explainParsed(parsed: ParsedInput, classifier: Classifier, optio
   if (results.length > 0 && results.every((r) => r.match === null || r.match.evidence === 'reply-class')) noteCodes.push('not-in-catalogue');
   // A pasted reply line alone carries the full bounce's reason only about two times in three.
   if (parsed.kind === 'smtp-reply' && results.some((r) => !r.match || r.match.confidence !== 'high')) noteCodes.push('line-only-weak');
+  if (parsed.truncated) noteCodes.push('truncated');
   return {
     bounce: looksLikeBounce && results.length > 0,
     kind: parsed.kind,

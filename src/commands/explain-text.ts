@@ -64,6 +64,11 @@ export const NOTES: Record<string, Localized> = {
     id: 'Hanya satu baris balasan yang ditempel dan buktinya lemah: satu baris hanya memberi alasan yang benar sekitar dua dari tiga kali. Tempel seluruh bounce untuk jawaban yang pasti.',
     de: 'Nur eine Antwortzeile wurde eingefügt und die Hinweise sind schwach: eine einzelne Zeile verrät den Grund nur etwa in zwei von drei Fällen. Fügen Sie den ganzen Bounce ein.',
   },
+  truncated: {
+    en: 'This input is very large, so only its beginning was read: at most 500 recipients, 100 messages of an mbox and 512 kB of each part. Explain the rest separately if it matters.',
+    id: 'Masukan ini sangat besar, jadi hanya bagian awalnya yang dibaca: paling banyak 500 penerima, 100 pesan dari mbox, dan 512 kB dari setiap bagian. Jelaskan sisanya secara terpisah bila perlu.',
+    de: 'Diese Eingabe ist sehr groß, daher wurde nur ihr Anfang gelesen: höchstens 500 Empfänger, 100 Nachrichten eines mbox und 512 kB je Teil. Erklären Sie den Rest bei Bedarf getrennt.',
+  },
   usage: {
     en: 'Paste a bounce after the command (or attach an .eml): /bounce 550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown',
     id: 'Tempel bounce setelah perintah (atau lampirkan .eml): /bounce 550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown',

@@ -52,3 +52,45 @@ describe('a large upload', () => {
     assert.deepEqual((chat.data as Array<{ results: unknown }>)[0]!.results, (local.data as Array<{ results: unknown }>)[0]!.results);
   });
 });
+
+describe('work per input is bounded', () => {
+  let services: AppServices;
+  before(async () => {
+    services = await createServices(parseConfig({ dataDir: tempDir('pm-bounded-'), log: { level: 'silent' } }), { store: new EmbeddedStore({ file: ':memory:' }), logger: pino({ level: 'silent' }) });
+  });
+  after(() => services.close());
+
+  const head = 'From: MAILER-DAEMON@example.org\nTo: bob@example.com\nSubject: Undelivered Mail Returned to Sender\nContent-Type: text/plain\n\n';
+  const cli = (bytes: Buffer): Request => ({ platform: 'cli', actor: { id: 'console:t' }, channel: 'cli', lang: 'en', args: [], text: '', attachments: [{ name: 'big.eml', path: 'big.eml', read: async () => bytes }] });
+  const explain = async (text: string) => {
+    const reply = await services.router.dispatch('explain', cli(Buffer.from(text)), services);
+    const data = reply.data as Array<{ results: Array<{ recipient: string | null }> }>;
+    const notes = reply.parts.filter((p) => p.kind === 'context').flatMap((p) => (p.kind === 'context' ? p.content : [])).join(' ');
+    return { results: data[0]!.results, truncated: /only its beginning was read/.test(notes) };
+  };
+
+  it('reads the first 500 recipients of a report that names 20,000, and says so', async () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `<user${i}@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n`);
+    const { results, truncated } = await explain(head + lines.join(''));
+    assert.equal(results.length, 500);
+    assert.equal(results[0]!.recipient, 'user0@example.net');
+    assert.ok(truncated);
+  });
+
+  it('reads the first 100 messages of an mbox', async () => {
+    const messages = Array.from({ length: 300 }, (_, i) => `From MAILER-DAEMON Thu Jan  1 00:00:00 2026\n${head}<u${i}@example.net>: said: 550 5.1.1 User unknown\n\n`);
+    const { results, truncated } = await explain(messages.join(''));
+    assert.equal(results.length, 100);
+    assert.ok(truncated);
+  });
+
+  it('reads the first 512 kB of a long part, and of a long paste', async () => {
+    const report = `${head}<alice@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown\n${'quoted original text\n'.repeat(40_000)}`;
+    const long = await explain(report);
+    assert.equal(long.results[0]!.recipient, 'alice@example.net');
+    assert.ok(long.truncated);
+    const paste = await explain(`550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown ${'x'.repeat(600_000)}`);
+    assert.ok(paste.truncated);
+    assert.equal((await explain(`${head}<alice@example.net>: said: 550 5.1.1 User unknown\n`)).truncated, false);
+  });
+});

@@ -33,7 +33,7 @@ export function beforeDsnFields(text: string): string {
 /** Reads one message into records; each record learns the original sender when the report names it. */
 export async function parseMessage(bytes: Buffer): Promise<ParsedInput> {
   const message = await readMessage(bytes);
-  const parsed = recordsOf(message);
+  const parsed = { ...recordsOf(message), ...(message.truncated ? { truncated: true } : {}) };
   const sender = firstAddress(header(message, 'x-postfix-sender')) ?? firstAddress(/^From\s*:\s*(.+)$/im.exec(message.originalHeaders)?.[1]);
   return sender ? { ...parsed, records: parsed.records.map((r) => (r.sender ? r : { ...r, sender })) } : parsed;
 }

@@ -7,6 +7,7 @@ import type { BounceRecord, InputKind } from '../types.js';
 import { hasDsnFields, parseDsnFields } from './dsn-fields.js';
 import { beforeDsnFields, parseMessage } from './from-message.js';
 import type { DecodedInput } from './input.js';
+import { MBOX_MESSAGES, PART_BYTES, RECIPIENTS } from './limits.js';
 import { parseLogLine } from './log-line.js';
 import { BOUNCE_WORDS, enrich, fromDsn, fromText, humanByRecipient } from './records.js';
 import { recipientOfReply, unfoldReplies } from './smtp-reply.js';
@@ -17,6 +18,8 @@ export interface ParsedInput {
   records: BounceRecord[];
   /** Whether the input shows signs of being a bounce at all (sender, subject, report parts, codes). */
   looksLikeBounce: boolean;
+  /** Only the head of the input was read (limits.ts). */
+  truncated?: boolean;
 }
 
 function parseText(text: string): ParsedInput {
@@ -76,8 +79,16 @@ export async function parseInput(input: DecodedInput): Promise<ParsedInput> {
   if (input.shape === 'empty') return { kind: 'empty', records: [], looksLikeBounce: false };
   if (input.shape === 'binary') return { kind: 'binary', records: [], looksLikeBounce: false };
   if (input.shape === 'message') {
-    const parts = await Promise.all(splitMbox(input.bytes).map(parseMessage));
-    return { kind: 'message', records: parts.flatMap((p) => p.records), looksLikeBounce: parts.some((p) => p.looksLikeBounce) };
+    const messages = splitMbox(input.bytes);
+    const parts = await Promise.all(messages.slice(0, MBOX_MESSAGES).map(parseMessage));
+    const truncated = messages.length > MBOX_MESSAGES || parts.some((p) => p.truncated);
+    return atMostRecipients({ kind: 'message', records: parts.flatMap((p) => p.records), looksLikeBounce: parts.some((p) => p.looksLikeBounce), ...(truncated ? { truncated } : {}) });
   }
-  return parseText(input.text);
+  if (input.text.length > PART_BYTES) return atMostRecipients({ ...parseText(input.text.slice(0, PART_BYTES)), truncated: true });
+  return atMostRecipients(parseText(input.text));
+}
+
+/** The first RECIPIENTS records (limits.ts); the rest are not explained. */
+function atMostRecipients(parsed: ParsedInput): ParsedInput {
+  return parsed.records.length > RECIPIENTS ? { ...parsed, records: parsed.records.slice(0, RECIPIENTS), truncated: true } : parsed;
 }

@@ -7,6 +7,7 @@
  */
 import type { ParsedMail } from 'mailparser';
 import { toLf } from './input.js';
+import { PART_BYTES } from './limits.js';
 import { decodeWords, headerText, partText, readMime, type MimePart } from './mime.js';
 
 export interface ReadMessage {
@@ -23,6 +24,8 @@ export interface ReadMessage {
   /** Headers of the returned original (message/rfc822 or text/rfc822-headers), when attached. */
   originalHeaders: string;
   contentType: string;
+  /** A part read was longer than PART_BYTES: only its head was read. */
+  truncated: boolean;
 }
 
 const PARSER_OPTIONS = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, maxHtmlLengthToParse: 2_000_000 } as const;
@@ -57,11 +60,14 @@ export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
   const deliveryStatus: string[] = [];
   const feedbackReports: string[] = [];
   let originalHeaders = '';
+  let truncated = false;
   const visit = (part: MimePart, depth: number) => {
     if (part.type.startsWith('multipart/')) {
       for (const child of part.parts) visit(child, depth + 1);
       return;
     }
+    // The returned original is only looked at for its headers: a long one is not a cut report.
+    if (part.body.length > PART_BYTES && !ORIGINAL_TYPES.has(part.type)) truncated = true;
     const attached = /^\s*attachment/i.test(part.headers.get('content-disposition')?.[0] ?? '');
     if (REPORT_TYPES.has(part.type)) deliveryStatus.push(partText(part));
     else if (part.type === 'message/feedback-report') feedbackReports.push(partText(part));
@@ -82,6 +88,7 @@ export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
   if (!body.trim() && deliveryStatus.length === 0 && feedbackReports.length === 0 && root.type.startsWith('multipart/')) {
     // A broken MIME structure (a boundary that never appears): read the raw body.
     body = partText({ ...root, body: root.body, params: {} });
+    if (root.body.length > PART_BYTES) truncated = true;
   }
   const headers = new Map<string, string[]>();
   for (const [name, values] of root.headers) headers.set(name, values.map((v) => decodeWords(headerText(v))));
@@ -95,6 +102,7 @@ export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
     feedbackReports,
     originalHeaders,
     contentType: root.headers.get('content-type')?.[0] ?? '',
+    truncated,
   };
 }
 
@@ -138,6 +146,7 @@ export async function readMessageWithMailparser(bytes: Buffer): Promise<ReadMess
     feedbackReports,
     originalHeaders,
     contentType: headers.get('content-type')?.[0] ?? '',
+    truncated: false,
   };
 }
 

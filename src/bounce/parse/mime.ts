@@ -6,6 +6,8 @@
  * test/bounce/mime.test.ts checks this reader against mailparser on the corpus.
  */
 
+import { PART_BYTES } from './limits.js';
+
 export interface MimePart {
   headers: Map<string, string[]>;
   /** Lower-case type/subtype; text/plain when absent. */
@@ -190,7 +192,7 @@ export function readMime(bytes: Buffer, depth = 0): MimePart {
   return part;
 }
 
-/** The text of a leaf part, decoded with its charset. */
+/** The text of a leaf part, decoded with its charset: its first PART_BYTES (limits.ts). */
 export function partText(part: MimePart): string {
-  return decodeCharset(part.body, part.params.charset);
+  return decodeCharset(part.body.length > PART_BYTES ? part.body.subarray(0, PART_BYTES) : part.body, part.params.charset);
 }

@@ -58,7 +58,8 @@ const HUMAN_TEXT_LIMIT = 4000;
 
 /** Lines trimmed, blank ones dropped, joined by a space, white space collapsed: all one collapse and a trim. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Runs of two or more, and lone white space other than a space: a single space stays as it is.
+  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 /** The readable part as one line, white space collapsed, at most 4,000 characters. */

@@ -34,6 +34,15 @@ const ORIGINAL_MARKERS: RegExp[] = [
 /** The markers as one expression: a line is tested once, not once per marker. */
 const ORIGINAL_MARKER = new RegExp(ORIGINAL_MARKERS.map((re) => `(?:${re.source})`).join('|'), 'i');
 
+/** Whether a line can be a marker: after spaces and tabs every marker starts with - o u r b or c (any case). */
+function mayMark(line: string): boolean {
+  let i = 0;
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+  const c = line.charCodeAt(i) | 0x20; // lower case for letters
+  // Other white space (rare: CR, NBSP, …) is left to the expression itself.
+  return c === 0x2d || c === 0x6f || c === 0x75 || c === 0x72 || c === 0x62 || c === 0x63 || line.charCodeAt(i) > 127 || (line.charCodeAt(i) >= 10 && line.charCodeAt(i) <= 13);
+}
+
 export function cutOriginal(body: string): string {
   return splitOriginal(body).report;
 }
@@ -42,7 +51,7 @@ export function cutOriginal(body: string): string {
 export function splitOriginal(body: string): { report: string; original: string } {
   const lines = body.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (ORIGINAL_MARKER.test(lines[i]!)) return { report: lines.slice(0, i).join('\n'), original: lines.slice(i + 1).join('\n') };
+    if (mayMark(lines[i]!) && ORIGINAL_MARKER.test(lines[i]!)) return { report: lines.slice(0, i).join('\n'), original: lines.slice(i + 1).join('\n') };
   }
   return { report: body, original: '' };
 }

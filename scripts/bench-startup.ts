@@ -86,7 +86,8 @@ const fmtMs = (ms: number) => `${ms.toFixed(0)} ms`;
   const ours: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < rounds + 1; i++) {
-    const b = timed(process.execPath, ['-e', '0']).ms;
+    // The same environment as ours: a variable such as NODE_EXTRA_CA_CERTS alone adds ~35 ms to every Node start.
+    const b = timed(process.execPath, ['-e', '0'], { env: cleanEnv(), cwd: work }).ms;
     const o = timed(process.execPath, [BIN, 'help'], { env: cleanEnv(), cwd: work }).ms;
     if (i === 0) continue; // warm-up: file cache
     bare.push(b);

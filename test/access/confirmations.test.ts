@@ -8,14 +8,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { randomUUID } from 'node:crypto';
 import type { Reply } from '../../src/core/reply.js';
 import type { Request } from '../../src/core/request.js';
 import { EmbeddedStore } from '../../src/store/embedded-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import { harness, replyText, type Harness } from '../backends/harness.js';
 import { startSmtpSink, type SmtpSink } from '../backends/smtp-sink.js';
-import { REDIS_URL, redisSkip } from '../helpers/redis.js';
+import { REDIS_URL, redisSkip, testPrefix } from '../helpers/redis.js';
 import { MESSAGES, world } from './fixtures.js';
 
 const ROLES = {
@@ -190,7 +189,7 @@ describe('confirmations and audit', () => {
   describe('on real Redis', async () => {
     const skip = await redisSkip();
     it('audits replay, foreign and expired clicks, and reads them back after a restart', { skip }, async () => {
-      const prefix = `pmtest:${randomUUID()}:`;
+      const prefix = testPrefix();
       const { w, h } = await setup({ store: new RedisStore({ url: REDIS_URL, keyPrefix: prefix }) });
       const ask = await h.run('block add spam@bad.test', ANNA);
       assert.equal((await click(h, ask, BOB)).exitCode, 1);

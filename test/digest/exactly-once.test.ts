@@ -3,9 +3,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { freshRedisStore, REDIS_URL, redisSkip } from '../helpers/redis.js';
+import { freshRedisStore, REDIS_URL, redisSkip, testPrefix } from '../helpers/redis.js';
 import { tempDir } from '../logs/helpers.js';
 import { addCounts } from './counts-helper.js';
 
@@ -14,7 +13,7 @@ const H = 3_600_000;
 describe('exactly once across replicas', async () => {
   const skip = await redisSkip();
   it('posts each digest slot and the spike alert once, with three processes on real Redis', { skip }, async () => {
-    const prefix = `pmtest:${randomUUID()}:`;
+    const prefix = testPrefix();
     const store = freshRedisStore(prefix);
     const out = join(tempDir(), 'posts.jsonl');
     writeFileSync(out, '');

@@ -4,6 +4,7 @@
  * CI (CI=true), where a missing Redis is a failure, never a silent skip.
  */
 import { randomUUID } from 'node:crypto';
+import { after } from 'node:test';
 import { Redis } from 'ioredis';
 import { RedisStore } from '../../src/store/redis-store.js';
 
@@ -36,7 +37,32 @@ export async function redisSkip(): Promise<false | string> {
   return notice;
 }
 
-/** A store on a fresh key prefix, so parallel tests never see each other's keys. */
-export function freshRedisStore(prefix = `pmtest:${randomUUID()}:`): RedisStore {
+const prefixes: string[] = [];
+
+/** A fresh key prefix, so parallel tests never see each other's keys; its keys are deleted after the test file. */
+export function testPrefix(): string {
+  const prefix = `pmtest:${randomUUID()}:`;
+  prefixes.push(prefix);
+  return prefix;
+}
+
+// A test file's keys do not outlive it: a shared Redis is not a place to leave them.
+after(async () => {
+  if (prefixes.length === 0 || !(await redisAvailable())) return;
+  const client = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, retryStrategy: () => null });
+  client.on('error', () => {});
+  try {
+    for (const prefix of prefixes.splice(0)) {
+      for await (const keys of client.scanStream({ match: `${prefix}*`, count: 500 }) as AsyncIterable<string[]>) {
+        if (keys.length) await client.unlink(...keys);
+      }
+    }
+  } finally {
+    client.disconnect();
+  }
+});
+
+/** A store on a fresh key prefix (testPrefix). */
+export function freshRedisStore(prefix = testPrefix()): RedisStore {
   return new RedisStore({ url: REDIS_URL, keyPrefix: prefix });
 }

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { freshRedisStore, redisSkip } from '../helpers/redis.js';
+import { freshRedisStore, redisSkip, testPrefix } from '../helpers/redis.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { eventBody, signedPost } from './signed-request.js';
 import { startSlackBot, type SlackBot } from './slack-bot.js';
@@ -16,7 +16,7 @@ describe('Slack retries across two replicas on one Redis', { skip }, () => {
   let replicas: SlackBot[] = [];
   before(async () => {
     fake = await startFakeSlack();
-    const prefix = `pmtest:${process.pid}:${Date.now()}:`;
+    const prefix = testPrefix();
     replicas = [await startSlackBot(fake, { store: freshRedisStore(prefix) }), await startSlackBot(fake, { store: freshRedisStore(prefix) })];
   });
   after(async () => {

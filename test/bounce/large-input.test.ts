@@ -93,4 +93,20 @@ describe('work per input is bounded', () => {
     assert.ok(paste.truncated);
     assert.equal((await explain(`${head}<alice@example.net>: said: 550 5.1.1 User unknown\n`)).truncated, false);
   });
+
+  it('does not call a report cut because of a large attachment or returned original', async () => {
+    const boundary = 'b1';
+    const message = [
+      'From: MAILER-DAEMON@example.org', 'To: bob@example.com', 'Subject: Undelivered Mail Returned to Sender',
+      `Content-Type: multipart/mixed; boundary="${boundary}"`, '',
+      `--${boundary}`, 'Content-Type: text/plain', '', '<alice@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown', '',
+      `--${boundary}`, 'Content-Type: application/octet-stream', 'Content-Disposition: attachment; filename="a.bin"', 'Content-Transfer-Encoding: base64', '',
+      Buffer.alloc(700_000, 7).toString('base64').replace(/.{76}/g, '$&\n'), '',
+      `--${boundary}`, 'Content-Type: message/rfc822', '', 'From: bob@example.com', 'To: alice@example.net', '', 'x'.repeat(700_000), '',
+      `--${boundary}--`, '',
+    ].join('\n');
+    const { results, truncated } = await explain(message);
+    assert.equal(results[0]!.recipient, 'alice@example.net');
+    assert.equal(truncated, false);
+  });
 });

@@ -66,11 +66,14 @@ export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
       for (const child of part.parts) visit(child, depth + 1);
       return;
     }
-    // The returned original is only looked at for its headers: a long one is not a cut report.
-    if (part.body.length > PART_BYTES && !ORIGINAL_TYPES.has(part.type)) truncated = true;
     const attached = /^\s*attachment/i.test(part.headers.get('content-disposition')?.[0] ?? '');
-    if (REPORT_TYPES.has(part.type)) deliveryStatus.push(partText(part));
-    else if (part.type === 'message/feedback-report') feedbackReports.push(partText(part));
+    // Only a cut report counts: the returned original and attachments are looked at for headers alone.
+    const report = (texts: string[]) => {
+      if (part.body.length > PART_BYTES) truncated = true;
+      texts.push(partText(part));
+    };
+    if (REPORT_TYPES.has(part.type)) report(deliveryStatus);
+    else if (part.type === 'message/feedback-report') report(feedbackReports);
     else if (ORIGINAL_TYPES.has(part.type)) {
       if (!originalHeaders) originalHeaders = headerBlock(partText(part));
     } else if (attached) {
@@ -79,8 +82,8 @@ export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
       if (!originalHeaders && /^(?:received|from|to|subject|date|message-id|return-path):/im.test(content.slice(0, 2000))) {
         originalHeaders = headerBlock(content);
       }
-    } else if (part.type === 'text/html') html.push(partText(part));
-    else if (part.type.startsWith('text/') || (depth === 0 && !part.type.includes('/'))) plain.push(partText(part));
+    } else if (part.type === 'text/html') report(html);
+    else if (part.type.startsWith('text/') || (depth === 0 && !part.type.includes('/'))) report(plain);
   };
   visit(root, 0);
   let body = plain.join('\n');

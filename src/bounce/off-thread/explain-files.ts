@@ -1,8 +1,9 @@
 /**
  * Explains many files at the terminal as a pipeline: reading threads read
  * and parse files (read-worker.ts) while the main thread classifies them
- * against the catalogue, in order. Parsing is about two thirds of the work,
- * so two readers keep the main thread busy; more only wait.
+ * against the catalogue, in order. Parsing is about two thirds of the work:
+ * with cores to spare two readers can keep the main thread busy (more would
+ * only wait); on two cores one reader is the default, as a second was slower.
  *
  * All threads claim files from one shared counter. The main thread parses a
  * file itself only when no reader has claimed it yet (at the start, while

@@ -37,6 +37,12 @@ export function header(message: ReadMessage, name: string): string | undefined {
 const REPORT_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
 const ORIGINAL_TYPES = new Set(['message/rfc822', 'text/rfc822-headers', 'message/global', 'message/global-headers', 'message/rfc822-headers']);
 
+/** A header's first value, or ''. */
+function firstValue(headers: Map<string, string[]>, name: string): string {
+  const values = headers.get(name);
+  return values !== undefined && values.length > 0 ? values[0]! : '';
+}
+
 /** A message's header block: the text up to its first blank line, line ends made LF. */
 function headerBlock(text: string): string {
   const lf = toLf(text);
@@ -95,16 +101,16 @@ export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
   }
   const headers = new Map<string, string[]>();
   for (const [name, values] of root.headers) headers.set(name, values.map((v) => decodeWords(headerText(v))));
-  const from = headers.get('from')?.[0] ?? '';
+  const from = firstValue(headers, 'from');
   return {
     headers,
-    subject: headers.get('subject')?.[0] ?? '',
+    subject: firstValue(headers, 'subject'),
     from: firstAddressIn(from),
     body: toLf(body),
     deliveryStatus,
     feedbackReports,
     originalHeaders,
-    contentType: root.headers.get('content-type')?.[0] ?? '',
+    contentType: firstValue(root.headers, 'content-type'),
     truncated,
   };
 }

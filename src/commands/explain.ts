@@ -66,6 +66,15 @@ async function explainManyFiles(
   const paths = inputs.flatMap((i) => (i.path === undefined ? [] : [i.path]));
   if (request.platform !== 'cli' || readers < 1 || paths.length < PARALLEL_FILES || paths.length !== inputs.length) return [];
   options.logger.debug({ files: paths.length, readers }, 'explain: reading and parsing on other threads');
+  // A short batch process spends more CPU in V8's optimising compiler than in the code it speeds up
+  // (over a second for the corpus x5, mostly re-inlining the classifier): without inlining, the run
+  // takes ~12 % less CPU and ~6 % less time. Process-wide, so only here (never in a chat server),
+  // and before the reading threads start; a Node that refuses the flag simply runs as before.
+  try {
+    (await import('node:v8')).setFlagsFromString('--no-turbo-inlining');
+  } catch {
+    /* flags frozen in this Node: nothing changes */
+  }
   const { explainFiles } = await import('../bounce/off-thread/explain-files.js');
   return explainFiles(paths, classifier, { lang: options.lang, maxBytes: options.maxBytes, readers });
 }

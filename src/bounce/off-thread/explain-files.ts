@@ -6,10 +6,11 @@
  * only wait); on two cores one reader is the default, as a second was slower.
  *
  * All threads claim files from one shared counter. The main thread parses a
- * file itself only when no reader has claimed it yet (at the start, while
- * the readers boot) or when the reader that claimed it is gone. Parsing
- * more here while waiting was slower on two cores: every thread that parses
- * pays the parser's warm-up (V8 compiles it per thread).
+ * file itself when no reader has claimed it yet (at the start, while the
+ * readers boot), when the reader that claimed it is gone, and instead of
+ * waiting for a reader: then it claims the next file and keeps it for its
+ * turn. (That last step only paid once the caller turned off V8's inlining:
+ * before, every thread's optimising compiler competed for the two cores.)
  *
  * The answer has one slot per file; null means that file failed (unreadable,
  * too large), and the caller explains it again in-process so that its error
@@ -49,7 +50,7 @@ export async function explainFiles(paths: string[], loadClassifier: () => Promis
       return null;
     }
   };
-  /** File `index`, which a reader claimed: waits (blocking: there is nothing else to do) until it is posted. */
+  /** File `index`, which a reader claimed: parses later files meanwhile, and waits (blocking) when none are left. */
   const fromReader = async (index: number): Promise<ParsedInput | null> => {
     for (;;) {
       if (arrived.has(index)) {
@@ -71,6 +72,12 @@ export async function explainFiles(paths: string[], loadClassifier: () => Promis
       const owner = Atomics.load(shared, OWNERS + index);
       if (owner > 0 && readers[owner - 1]!.worker.threadId === -1) return parseHere(index);
       if (readers.every((r) => r.worker.threadId === -1)) return parseHere(index);
+      // Rather than wait, parse the next file nobody has claimed, and keep it for its turn.
+      const ahead = Atomics.add(shared, NEXT, 1);
+      if (ahead < paths.length) {
+        arrived.set(ahead, await parseHere(ahead));
+        continue;
+      }
       Atomics.wait(shared, POSTED, posted, 50);
     }
   };

@@ -110,12 +110,16 @@ function resultParts(result: ExplainedRecipient, catalog: Catalog, lang: Lang, m
   return parts;
 }
 
-export function explanationReply(inputs: NamedExplanation[], catalog: Catalog, lang: Lang, options: { ref?: string; showAll?: boolean }): Reply {
+/**
+ * `dataOnly`: the reply is shown as its data (--json, on every face), so the text parts and buttons
+ * are not built — thousands of files at the terminal would spend more on them than on printing.
+ */
+export function explanationReply(inputs: NamedExplanation[], catalog: Catalog, lang: Lang, options: { ref?: string; showAll?: boolean; dataOnly?: boolean }): Reply {
   const parts: Part[] = [];
   const actions: Action[] = [];
   const results = inputs.flatMap((i) => i.explained.results);
   const first = results.find((r) => r.match) ?? results[0];
-  for (const { name, explained } of inputs) {
+  for (const { name, explained } of options.dataOnly ? [] : inputs) {
     if (inputs.length > 1) parts.push({ kind: 'heading', text: `${t(LABELS.input, lang)}: ${name}` });
     const multiple = explained.results.length > 1;
     for (const result of explained.results) {
@@ -129,7 +133,7 @@ export function explanationReply(inputs: NamedExplanation[], catalog: Catalog, l
     }
     for (const code of explained.noteCodes) parts.push({ kind: 'context', content: [t(NOTES[code]!, lang)] });
   }
-  if (options.ref) {
+  if (options.ref && !options.dataOnly) {
     if (!options.showAll) actions.push({ id: 'details', label: t(LABELS.details, lang), command: `explain --ref ${options.ref} --fields --lang ${lang}` });
     for (const other of LANGS.filter((l) => l !== lang)) {
       actions.push({ id: `lang:${other}`, label: t(FOLLOW_UP.language!, other), command: `explain --ref ${options.ref} --lang ${other}` });

@@ -159,7 +159,7 @@ export const explainCommand: Command = {
       }
     }
     if (explained.length === 0) throw new UsageError(errors.join(' '));
-    const reply = explanationReply(explained, services.catalog, lang, { ...(ref && inputs.length === 1 ? { ref } : {}), showAll: flags.fields === true });
+    const reply = explanationReply(explained, services.catalog, lang, { ...(ref && inputs.length === 1 ? { ref } : {}), showAll: flags.fields === true, dataOnly: flags.json === true });
     if (errors.length === 0) return reply;
     return { ...reply, errors, exitCode: 2, parts: [...reply.parts, ...errors.map((e) => ({ kind: 'context' as const, content: [e] }))] };
   },

@@ -34,6 +34,8 @@ export class AhoCorasick<T> {
   private built = false;
   /** The root's children by character (0: none), filled once built: a search falls back to the root at most characters. */
   private rootNext = new Int32Array(0);
+  /** Per node, the first node on its output chain (itself when a needle ends there; 0: none) — one load per character. */
+  private firstOut = new Int32Array(0);
 
   private child(node: number, c: number): number | undefined {
     if (this.onlyChar[node] === c) return this.onlyChild[node];
@@ -101,6 +103,7 @@ export class AhoCorasick<T> {
   }
 
   private indexRoot(): void {
+    this.firstOut = Int32Array.from(this.outLink, (link, node) => (this.ends[node] ? node : link));
     this.rootNext = new Int32Array(65536);
     if (this.onlyChar[0]! >= 0) this.rootNext[this.onlyChar[0]!] = this.onlyChild[0]!;
     this.more[0]?.forEach((child, c) => (this.rootNext[c] = child));
@@ -139,7 +142,7 @@ export class AhoCorasick<T> {
 
   /** Calls `found(value, end, length)` for every occurrence; `end` is the index after the match. */
   search(text: string, found: (value: T, end: number, length: number) => void): void {
-    const { rootNext, onlyChar, onlyChild, more, fail, ends, outLink } = this;
+    const { rootNext, onlyChar, onlyChild, more, fail, ends, outLink, firstOut } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -160,7 +163,7 @@ export class AhoCorasick<T> {
         node = fail[node]!;
       }
       if (node === 0) continue;
-      for (let at = ends[node] ? node : outLink[node]!; at !== 0; at = outLink[at]!) {
+      for (let at = firstOut[node]!; at !== 0; at = outLink[at]!) {
         const outputs = ends[at]!;
         for (let k = 0; k < outputs.length; k++) found(outputs[k]!.value, i + 1, outputs[k]!.length);
       }

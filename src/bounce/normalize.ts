@@ -9,7 +9,7 @@ export function normalizeForMatch(text: string): string {
     .slice(0, MATCH_TEXT_LIMIT * 2)
     .toLowerCase()
     .replace(/(?:^|\s)[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3}\s)?/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/\s{2,}|[^\S ]/g, ' ') // every run of white space one space; a lone space is left as it is
     .trim()
     .slice(0, MATCH_TEXT_LIMIT);
 }

@@ -16,12 +16,11 @@
  * too large), and the caller explains it again in-process so that its error
  * reads exactly as it does for one file.
  */
-import { readFileSync } from 'node:fs';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import type { Classifier } from '../classify.js';
-import { explainParsed, readInput, type ExplainedInput, type ExplainOptions } from '../explain.js';
+import { explainParsed, type ExplainedInput, type ExplainOptions } from '../explain.js';
 import type { ParsedInput } from '../parse/index.js';
-import { CONSUMED, NEXT, OWNERS, POSTED, STOP } from './pipeline-state.js';
+import { CONSUMED, NEXT, OWNERS, parseFile, POSTED, STOP } from './pipeline-state.js';
 import { startWorker } from './start-worker.js';
 
 interface Reader {
@@ -43,13 +42,7 @@ export async function explainFiles(paths: string[], loadClassifier: () => Promis
   const classifier = await loadClassifier();
   const arrived = new Map<number, ParsedInput | null>();
 
-  const parseHere = async (index: number): Promise<ParsedInput | null> => {
-    try {
-      return await readInput(readFileSync(paths[index]!), options);
-    } catch {
-      return null;
-    }
-  };
+  const parseHere = (index: number) => parseFile(paths[index]!, options.maxBytes);
   /** File `index`, which a reader claimed: parses later files meanwhile, and waits (blocking) when none are left. */
   const fromReader = async (index: number): Promise<ParsedInput | null> => {
     for (;;) {

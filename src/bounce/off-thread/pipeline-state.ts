@@ -1,4 +1,18 @@
-/** The shared Int32Array of explain-files.ts and its reading threads: slots, then one owner per file. */
+/** What explain-files.ts and its reading threads share: how a file is read, and the slots of their Int32Array. */
+import { readFileSync } from 'node:fs';
+import { readInput } from '../explain.js';
+import type { ParsedInput } from '../parse/index.js';
+
+/** A file read and parsed, or null when that failed: the main thread then explains it again, reporting why. */
+export async function parseFile(path: string, maxBytes: number): Promise<ParsedInput | null> {
+  try {
+    return await readInput(readFileSync(path), { maxBytes });
+  } catch {
+    return null;
+  }
+}
+
+/* The slots, then one owner per file. */
 
 /** The next file nobody has claimed yet (all threads claim in order). */
 export const NEXT = 0;

@@ -5,11 +5,8 @@
  * posted as { index, parsed } — parsed is null when it failed; the main
  * thread then explains that file again itself.
  */
-import { readFileSync } from 'node:fs';
 import { type MessagePort, workerData } from 'node:worker_threads';
-import { readInput } from '../explain.js';
-import type { ParsedInput } from '../parse/index.js';
-import { CONSUMED, NEXT, OWNERS, POSTED, STOP, WINDOW } from './pipeline-state.js';
+import { CONSUMED, NEXT, OWNERS, parseFile, POSTED, STOP, WINDOW } from './pipeline-state.js';
 
 const { paths, maxBytes, state, port, reader } = workerData as { paths: string[]; maxBytes: number; state: SharedArrayBuffer; port: MessagePort; reader: number };
 const shared = new Int32Array(state);
@@ -25,13 +22,7 @@ void (async () => {
     const index = Atomics.add(shared, NEXT, 1);
     if (index >= paths.length) break;
     Atomics.store(shared, OWNERS + index, reader + 1);
-    let parsed: ParsedInput | null = null;
-    try {
-      parsed = await readInput(readFileSync(paths[index]!), { maxBytes });
-    } catch {
-      parsed = null;
-    }
-    port.postMessage({ index, parsed });
+    port.postMessage({ index, parsed: await parseFile(paths[index]!, maxBytes) });
     Atomics.add(shared, POSTED, 1);
     Atomics.notify(shared, POSTED);
   }

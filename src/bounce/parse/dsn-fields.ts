@@ -66,10 +66,10 @@ export function parseDsnFields(text: string): DsnReport {
       folding = false;
       continue;
     }
-    const m = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s?(.*)$/.exec(line);
-    const key = m?.[1]!.toLowerCase();
-    folding = Boolean(key && (PER_RECIPIENT.has(key) || PER_MESSAGE.has(key)));
-    if (folding) fields.push({ key: key!, value: m![2]! });
+    // The name is the line's whole leading run, so it is the field's key when a colon follows it.
+    const m = /^[A-Za-z][A-Za-z0-9-]*\s*:\s?(.*)$/.exec(line);
+    folding = m !== null;
+    if (m) fields.push({ key: name, value: m[1]! });
   }
 
   let current: DsnRecipient | null = null;

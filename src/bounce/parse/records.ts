@@ -3,6 +3,7 @@
  * the enrichment every record gets (reply code, status, command, remote host
  * read from its own words).
  */
+import { collapseWhiteSpace } from '../normalize.js';
 import type { BounceRecord } from '../types.js';
 import type { DsnRecipient } from './dsn-fields.js';
 import { findCommand, findRemoteHost, findReplyCode, findStatus, preferStatus } from './smtp-reply.js';
@@ -58,8 +59,7 @@ const HUMAN_TEXT_LIMIT = 4000;
 
 /** Lines trimmed, blank ones dropped, joined by a space, white space collapsed: all one collapse and a trim. */
 function oneLine(text: string): string {
-  // Runs of two or more, and lone white space other than a space: a single space stays as it is.
-  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  return collapseWhiteSpace(text).trim();
 }
 
 /** The readable part as one line, white space collapsed, at most 4,000 characters. */

@@ -62,13 +62,13 @@ const KNOWN_REPLY_CODES = new Set([
   '550', '551', '552', '553', '554', '555', '556', '557',
 ]);
 
-/** The first failure reply (4xx/5xx) in the text; a success reply only when there is no failure (transcripts hold both). */
 /** Global twins of REPLY_CODE and STATUS for the scans below (each scan starts at lastIndex 0). */
 const REPLY_CODES = new RegExp(REPLY_CODE.source, 'g');
 const STATUSES = new RegExp(STATUS.source, 'g');
 
+/** The first failure reply (4xx/5xx) in the text; a success reply only when there is no failure (transcripts hold both). */
 export function findReplyCode(text: string): string | undefined {
-  const head = text.length > 8192 ? text.slice(0, 8192) : text;
+  const head = text.slice(0, 8192);
   let success: string | undefined;
   REPLY_CODES.lastIndex = 0;
   for (let m = REPLY_CODES.exec(head); m; m = REPLY_CODES.exec(head)) {
@@ -80,7 +80,7 @@ export function findReplyCode(text: string): string | undefined {
 }
 
 export function findStatus(text: string): string | undefined {
-  const head = text.length > 8192 ? text.slice(0, 8192) : text;
+  const head = text.slice(0, 8192);
   let success: string | undefined;
   STATUSES.lastIndex = 0;
   for (let m = STATUSES.exec(head); m; m = STATUSES.exec(head)) {
@@ -122,7 +122,7 @@ const ANY_COMMAND = new RegExp(COMMANDS.map(([re]) => `(${re.source})`).join('|'
 
 /** The first of COMMANDS (in their order) that occurs anywhere, else the command word a server echoed. */
 export function findCommand(text: string): string | undefined {
-  const head = text.length > 8192 ? text.slice(0, 8192) : text;
+  const head = text.slice(0, 8192);
   const first = ANY_COMMAND.exec(head);
   if (!first) return commandWord(head);
   // The one found first in the text is the answer unless one ranked above it occurs further on.

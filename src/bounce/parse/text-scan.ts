@@ -38,9 +38,10 @@ const ORIGINAL_MARKER = new RegExp(ORIGINAL_MARKERS.map((re) => `(?:${re.source}
 function mayMark(line: string): boolean {
   let i = 0;
   while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
-  const c = line.charCodeAt(i) | 0x20; // lower case for letters
+  const code = line.charCodeAt(i);
+  const c = code | 0x20; // lower case for letters
   // Other white space (rare: CR, NBSP, …) is left to the expression itself.
-  return c === 0x2d || c === 0x6f || c === 0x75 || c === 0x72 || c === 0x62 || c === 0x63 || line.charCodeAt(i) > 127 || (line.charCodeAt(i) >= 10 && line.charCodeAt(i) <= 13);
+  return c === 0x2d || c === 0x6f || c === 0x75 || c === 0x72 || c === 0x62 || c === 0x63 || code > 127 || (code >= 10 && code <= 13);
 }
 
 export function cutOriginal(body: string): string {

@@ -3,22 +3,14 @@
  * what — the same lines, errors and exit code as the one-thread path, in the same order.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { CliRun } from '../helpers/cli.js';
-import { CORPUS, corpusSkip } from '../helpers/fixtures.js';
+import { cliProcess } from '../helpers/cli.js';
+import { corpusFiles, corpusSkip } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
 
 const skip = corpusSkip();
-
-function emlFiles(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? emlFiles(path) : name.endsWith('.eml') ? [path] : [];
-  });
-}
 
 function config(dir: string, workers: number, extra = ''): string {
   const path = join(dir, `workers-${workers}.yaml`);
@@ -26,31 +18,17 @@ function config(dir: string, workers: number, extra = ''): string {
   return path;
 }
 
-/** The CLI as its own process: the reading threads are real threads, and debug logs go to its stderr. */
-function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const base = { PATH: process.env.PATH, HOME: process.env.HOME, POSTMASTER_DATA_DIR: tempDir('pm-many-data-'), NO_COLOR: '1', LOG_LEVEL: 'silent' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...argv], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
-}
-
 describe('explain with many files', { skip }, () => {
   const dir = tempDir('pm-many-');
-  const corpus = skip ? [] : emlFiles(CORPUS);
+  const corpus = skip ? [] : corpusFiles();
   const binary = join(dir, 'image.bin');
   writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 32)));
   const missing = join(dir, 'missing.eml');
 
   it('answers the corpus, an unreadable and a binary file exactly as one thread does', async () => {
     const files = [...corpus.slice(0, 300), missing, ...corpus.slice(300), binary];
-    const one = await cli(['--config', config(dir, 0), 'explain', '--json', ...files]);
-    const threaded = await cli(['--config', config(dir, 2), 'explain', '--json', ...files], { LOG_LEVEL: 'debug' });
+    const one = await cliProcess(['--config', config(dir, 0), 'explain', '--json', ...files], { env: { LOG_LEVEL: 'silent' } });
+    const threaded = await cliProcess(['--config', config(dir, 2), 'explain', '--json', ...files], { env: { LOG_LEVEL: 'debug' } });
     assert.match(threaded.stderr, /reading and parsing on other threads/);
     assert.equal(one.code, 2);
     assert.equal(threaded.code, one.code);
@@ -66,8 +44,8 @@ describe('explain with many files', { skip }, () => {
     writeFileSync(large, `Subject: x\n\n${'a'.repeat(300_000)}\n`);
     const files = [...corpus.slice(0, 250), large];
     const limit = '  maxInputBytes: 200000\n';
-    const one = await cli(['--config', config(dir, 0, limit), 'explain', '--json', ...files]);
-    const threaded = await cli(['--config', config(dir, 1, limit), 'explain', '--json', ...files]);
+    const one = await cliProcess(['--config', config(dir, 0, limit), 'explain', '--json', ...files], { env: { LOG_LEVEL: 'silent' } });
+    const threaded = await cliProcess(['--config', config(dir, 1, limit), 'explain', '--json', ...files], { env: { LOG_LEVEL: 'silent' } });
     assert.equal(one.code, 2);
     assert.match(one.stderr, /large\.eml is 293 kB, more than the 195 kB/);
     assert.deepEqual(threaded, one);

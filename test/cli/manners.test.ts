@@ -4,29 +4,16 @@
  * apart from pasted bounces, and a hint when explain waits for a paste.
  */
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
-import { cli } from '../helpers/cli.js';
+import { cli, cliProcess } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 const dataDir = tempDir('pm-manners-');
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** The real entry point in a child process, so the real logger writes to the real stderr. */
-function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, POSTMASTER_DATA_DIR: dataDir, NO_COLOR: '1' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const run = (args: string[], stdin = '') => cliProcess(args, { stdin, env: { POSTMASTER_DATA_DIR: dataDir } });
 
 describe('command line', () => {
   it('--help lists the commands and --version prints the version', async () => {

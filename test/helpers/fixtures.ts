@@ -4,7 +4,8 @@
  * (tools/gen-postfix-log.py, needs python3). Nothing outside the checkout.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CORPUS = fileURLToPath(new URL('../corpus/sisimai/', import.meta.url));
@@ -27,4 +28,12 @@ let python: boolean | undefined;
 export function generatorSkip(): false | string {
   python ??= spawnSync('python3', ['--version'], { stdio: 'ignore' }).status === 0;
   return needs(python && existsSync(GENERATOR), python ? `the log generator is missing at ${GENERATOR}` : 'python3 is not installed (the log generator needs it)');
+}
+
+/** Every .eml file under `dir` (the corpus by default), in a stable order. */
+export function corpusFiles(dir = CORPUS): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? corpusFiles(path) : name.endsWith('.eml') ? [path] : [];
+  });
 }

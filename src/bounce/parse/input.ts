@@ -124,11 +124,11 @@ export function decodeInput(raw: Buffer | string, maxBytes: number, name = 'The 
   if (looksBinary(bytes)) return { shape: 'binary', text: '', bytes };
   const lf = bytesToLf(bytes);
   // A whole message is parsed from its bytes: when its head settles that, the rest is never decoded as text here.
-  if (lf.length > HEAD_BYTES) {
-    const verdict = messageVerdict(lf.toString('utf8', 0, HEAD_BYTES));
-    if (verdict.message && verdict.complete) return { shape: 'message', text: '', bytes: lf };
-  }
+  const head = lf.length > HEAD_BYTES ? messageVerdict(lf.toString('utf8', 0, HEAD_BYTES)) : undefined;
+  if (head?.message && head.complete) return { shape: 'message', text: '', bytes: lf };
   const text = lf.toString('utf8');
   if (text.trim() === '') return { shape: 'empty', text: '', bytes: lf };
-  return { shape: looksLikeMessage(text) ? 'message' : 'text', text, bytes: lf };
+  // A verdict on complete lines of the head is the whole text's verdict too.
+  const message = head?.complete ? head.message : looksLikeMessage(text);
+  return { shape: message ? 'message' : 'text', text, bytes: lf };
 }

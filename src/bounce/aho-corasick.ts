@@ -3,39 +3,51 @@
  * text, so matching a bounce against thousands of catalogue phrases costs
  * about as much as reading it once.
  */
-/** A built automaton as plain data (see Classifier.exportIndex): what a process can load instead of building. */
+/**
+ * A built automaton as flat arrays (see Classifier.exportIndex): what a process loads instead of
+ * building, straight from a file (classifier-index.ts) — no parsing, no maps to fill.
+ */
 export interface AutomatonData<T> {
-  onlyChar: number[];
-  onlyChild: number[];
-  /** [node, [[char, child], …]] for the nodes that branch. */
-  more: Array<[number, Array<[number, number]>]>;
-  fail: number[];
-  outLink: number[];
-  /** [node, needles ending there]. */
-  ends: Array<[number, Array<{ value: T; length: number }>]>;
+  /** Per node: the character of its first child (-1: none) and that child. */
+  onlyChar: Int32Array;
+  onlyChild: Int32Array;
+  /** Node n's other children: moreChar[k] → moreChild[k] for k from moreStart[n] to moreStart[n + 1]. */
+  moreStart: Int32Array;
+  moreChar: Int32Array;
+  moreChild: Int32Array;
+  fail: Int32Array;
+  /** The nearest node on the fail chain where a needle ends (0: none) — outputs are never copied. */
+  outLink: Int32Array;
+  /** The first node on a node's output chain (itself when a needle ends there; 0: none). */
+  firstOut: Int32Array;
+  /** Needles ending at node n: values[k] of length endLength[k] for k from endStart[n] to endStart[n + 1]. */
+  endStart: Int32Array;
+  endLength: Int32Array;
+  values: T[];
 }
 
+/** The typed arrays of AutomatonData, in the order a file stores them. */
+export const AUTOMATON_ARRAYS = ['onlyChar', 'onlyChild', 'moreStart', 'moreChar', 'moreChild', 'fail', 'outLink', 'firstOut', 'endStart', 'endLength'] as const;
+
 export class AhoCorasick<T> {
-  // Most trie nodes have one child (the rest of one phrase): it is kept inline, and a Map is made
-  // only for the few nodes that branch. With ~40,000 catalogue characters this builds in a few
-  // milliseconds instead of tens, which every process pays at its first explanation.
+  // While needles are added, most trie nodes have one child (the rest of one phrase): it is kept
+  // inline, and a Map is made only for the few nodes that branch. build() then lays the automaton
+  // out as flat arrays (AutomatonData), which is all a search reads and what a file stores.
   private onlyChar: number[] = [-1];
   private onlyChild: number[] = [0];
   private more: Array<Map<number, number> | undefined> = [undefined];
   private fail: number[] = [0];
   /** The needles ending exactly at a node (sparse). */
   private ends: Array<Array<{ value: T; length: number }> | undefined> = [undefined];
-  /** The nearest node on the fail chain where a needle ends (0: none) — outputs are never copied. */
   private outLink: number[] = [0];
   /** Each node's parent, the character leading to it and its depth: build() walks them breadth-first without iterators. */
   private readonly parent: number[] = [0];
   private readonly charOf: number[] = [0];
   private readonly depth: number[] = [0];
-  private built = false;
-  /** The root's children by character (0: none), filled once built: a search falls back to the root at most characters. */
+  /** Set by build() or fromData(): the automaton a search runs on. */
+  private data: AutomatonData<T> | undefined;
+  /** The root's children by character (0: none): a search falls back to the root at most characters. */
   private rootNext = new Int32Array(0);
-  /** Per node, the first node on its output chain (itself when a needle ends there; 0: none) — one load per character. */
-  private firstOut = new Int32Array(0);
 
   private child(node: number, c: number): number | undefined {
     if (this.onlyChar[node] === c) return this.onlyChild[node];
@@ -43,7 +55,7 @@ export class AhoCorasick<T> {
   }
 
   add(needle: string, value: T): void {
-    if (this.built) throw new Error('AhoCorasick: add() after build()');
+    if (this.data) throw new Error('AhoCorasick: add() after build()');
     let node = 0;
     for (let i = 0; i < needle.length; i++) {
       const c = needle.charCodeAt(i);
@@ -97,52 +109,66 @@ export class AhoCorasick<T> {
       this.fail[node] = failTo;
       this.outLink[node] = this.ends[failTo] ? failTo : this.outLink[failTo]!;
     }
-    this.built = true;
-    this.indexRoot();
+    this.use(this.flatten());
     return this;
   }
 
-  private indexRoot(): void {
-    this.firstOut = Int32Array.from(this.outLink, (link, node) => (this.ends[node] ? node : link));
-    this.rootNext = new Int32Array(65536);
-    if (this.onlyChar[0]! >= 0) this.rootNext[this.onlyChar[0]!] = this.onlyChild[0]!;
-    this.more[0]?.forEach((child, c) => (this.rootNext[c] = child));
-  }
-
-  /** The built automaton as plain data. */
+  /** The built automaton as flat arrays. */
   toData(): AutomatonData<T> {
-    if (!this.built) throw new Error('AhoCorasick: toData() before build()');
-    const more: AutomatonData<T>['more'] = [];
-    this.more.forEach((map, node) => {
-      if (map) more.push([node, [...map]]);
-    });
-    const ends: AutomatonData<T>['ends'] = [];
-    this.ends.forEach((list, node) => {
-      if (list) ends.push([node, list]);
-    });
-    return { onlyChar: this.onlyChar, onlyChild: this.onlyChild, more, fail: this.fail, outLink: this.outLink, ends };
+    if (!this.data) throw new Error('AhoCorasick: toData() before build()');
+    return this.data;
   }
 
   /** An automaton from toData()'s output, ready to search (nothing to build). */
   static fromData<T>(data: AutomatonData<T>): AhoCorasick<T> {
-    const automaton = new AhoCorasick<T>();
-    const size = data.onlyChar.length;
-    automaton.onlyChar = data.onlyChar;
-    automaton.onlyChild = data.onlyChild;
-    automaton.fail = data.fail;
-    automaton.outLink = data.outLink;
-    automaton.more = new Array(size);
-    for (const [node, edges] of data.more) automaton.more[node] = new Map(edges);
-    automaton.ends = new Array(size);
-    for (const [node, list] of data.ends) automaton.ends[node] = list;
-    automaton.built = true;
-    automaton.indexRoot();
-    return automaton;
+    return new AhoCorasick<T>().use(data);
+  }
+
+  private flatten(): AutomatonData<T> {
+    const count = this.onlyChar.length;
+    const moreStart = new Int32Array(count + 1);
+    const endStart = new Int32Array(count + 1);
+    for (let n = 0; n < count; n++) {
+      moreStart[n + 1] = moreStart[n]! + (this.more[n]?.size ?? 0);
+      endStart[n + 1] = endStart[n]! + (this.ends[n]?.length ?? 0);
+    }
+    const moreChar = new Int32Array(moreStart[count]!);
+    const moreChild = new Int32Array(moreStart[count]!);
+    const endLength = new Int32Array(endStart[count]!);
+    const values: T[] = [];
+    for (let n = 0; n < count; n++) {
+      let k = moreStart[n]!;
+      this.more[n]?.forEach((child, c) => {
+        moreChar[k] = c;
+        moreChild[k++] = child;
+      });
+      for (const { value, length } of this.ends[n] ?? []) {
+        endLength[values.length] = length;
+        values.push(value);
+      }
+    }
+    const outLink = Int32Array.from(this.outLink);
+    const firstOut = new Int32Array(count);
+    for (let n = 0; n < count; n++) firstOut[n] = this.ends[n] ? n : outLink[n]!;
+    return {
+      onlyChar: Int32Array.from(this.onlyChar), onlyChild: Int32Array.from(this.onlyChild),
+      moreStart, moreChar, moreChild, fail: Int32Array.from(this.fail), outLink, firstOut, endStart, endLength, values,
+    };
+  }
+
+  private use(data: AutomatonData<T>): this {
+    this.data = data;
+    this.rootNext = new Int32Array(65536);
+    if (data.onlyChar[0]! >= 0) this.rootNext[data.onlyChar[0]!] = data.onlyChild[0]!;
+    for (let k = data.moreStart[0]!; k < data.moreStart[1]!; k++) this.rootNext[data.moreChar[k]!] = data.moreChild[k]!;
+    return this;
   }
 
   /** Calls `found(value, end, length)` for every occurrence; `end` is the index after the match. */
   search(text: string, found: (value: T, end: number, length: number) => void): void {
-    const { rootNext, onlyChar, onlyChild, more, fail, ends, outLink, firstOut } = this;
+    if (!this.data) throw new Error('AhoCorasick: search() before build()');
+    const { rootNext } = this;
+    const { onlyChar, onlyChild, moreStart, moreChar, moreChild, fail, outLink, firstOut, endStart, endLength, values } = this.data;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -155,8 +181,14 @@ export class AhoCorasick<T> {
           node = onlyChild[node]!;
           break;
         }
-        const next = more[node]?.get(c);
-        if (next !== undefined) {
+        let next = 0;
+        for (let k = moreStart[node]!, last = moreStart[node + 1]!; k < last; k++) {
+          if (moreChar[k] === c) {
+            next = moreChild[k]!;
+            break;
+          }
+        }
+        if (next !== 0) {
           node = next;
           break;
         }
@@ -164,8 +196,7 @@ export class AhoCorasick<T> {
       }
       if (node === 0) continue;
       for (let at = firstOut[node]!; at !== 0; at = outLink[at]!) {
-        const outputs = ends[at]!;
-        for (let k = 0; k < outputs.length; k++) found(outputs[k]!.value, i + 1, outputs[k]!.length);
+        for (let k = endStart[at]!, last = endStart[at + 1]!; k < last; k++) found(values[k]!, i + 1, endLength[k]!);
       }
     }
   }

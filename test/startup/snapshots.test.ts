@@ -113,8 +113,17 @@ describe('classifier index', () => {
     const { Classifier } = await import('../../src/bounce/classify.js');
     const { explainInput } = await import('../../src/bounce/explain.js');
     const catalog = loadCatalog();
+    const { decodeIndex, encodeIndex } = await import('../../src/bounce/classifier-index.js');
     const built = new Classifier(catalog);
-    const loaded = new Classifier(catalog, JSON.parse(JSON.stringify(built.exportIndex())));
+    // Through the file's bytes, as a process loads them (an odd offset checks the aligned copy).
+    const bytes = encodeIndex(built.exportIndex(), { catalog: 'c', matcher: 'm' });
+    const unaligned = new Uint8Array(bytes.length + 1).subarray(1);
+    unaligned.set(bytes);
+    const decoded = decodeIndex(unaligned);
+    assert.ok(decoded);
+    assert.deepEqual([decoded.catalog, decoded.matcher], ['c', 'm']);
+    assert.equal(decodeIndex(bytes.subarray(0, bytes.length - 4)), undefined, 'a cut file is not an index');
+    const loaded = new Classifier(catalog, decoded.index);
     const lines = readFileSync(new URL('../corpus/sisimai/expected.jsonl', import.meta.url), 'utf8')
       .split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { diagnosticcode?: string }).diagnosticcode ?? '').filter((l) => l.length > 10);
     const texts = [...lines, ...catalog.entries.flatMap((e) => e.examples)];

@@ -9,8 +9,9 @@
  * file itself when no reader has claimed it yet (at the start, while the
  * readers boot), when the reader that claimed it is gone, and instead of
  * waiting for a reader: then it claims the next file and keeps it for its
- * turn. (That last step only paid once the caller turned off V8's inlining:
- * before, every thread's optimising compiler competed for the two cores.)
+ * turn. (That last step only paid once the caller kept V8's optimising
+ * compiler to the one loop worth it: before, every thread's compiler competed
+ * for the two cores.)
  *
  * The answer has one slot per file; null means that file failed (unreadable,
  * too large), and the caller explains it again in-process so that its error

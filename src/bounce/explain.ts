@@ -6,8 +6,7 @@
 import type { Lang } from '../core/lang.js';
 import type { Classifier } from './classify.js';
 import { extract } from './extract.js';
-import { decodeInput } from './parse/input.js';
-import { parseInput, type ParsedInput } from './parse/index.js';
+import { readInput, type ParsedInput } from './parse/index.js';
 import type { Evidence, Explanation, ExplainedRecipient } from './types.js';
 
 export interface ExplainOptions {
@@ -33,10 +32,8 @@ export async function explainInput(raw: Buffer | string, classifier: Classifier,
   return explainParsed(await readInput(raw, options), classifier, options);
 }
 
-/** The first half of explainInput: raw input to records, no catalogue involved (another thread may run it). */
-export function readInput(raw: Buffer | string, options: { maxBytes: number; name?: string }): Promise<ParsedInput> {
-  return parseInput(decodeInput(raw, options.maxBytes, options.name));
-}
+/** The first half of explainInput (parse/index.ts): raw input to records, no catalogue involved. */
+export { readInput };
 
 /** The second half: records classified against the catalogue, fields extracted, notes about the input. */
 export function explainParsed(parsed: ParsedInput, classifier: Classifier, options: ExplainOptions): ExplainedInput {

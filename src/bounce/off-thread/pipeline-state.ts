@@ -1,7 +1,7 @@
 /** What explain-files.ts and its reading threads share: how a file is read, and the slots of their Int32Array. */
 import { readFileSync } from 'node:fs';
-import { readInput } from '../explain.js';
-import type { ParsedInput } from '../parse/index.js';
+// From parse/ itself, not explain.ts: a reading thread loads no classifier or extraction code.
+import { readInput, type ParsedInput } from '../parse/index.js';
 
 /** A file read and parsed, or null when that failed: the main thread then explains it again, reporting why. */
 export async function parseFile(path: string, maxBytes: number): Promise<ParsedInput | null> {

@@ -6,7 +6,7 @@
 import type { BounceRecord, InputKind } from '../types.js';
 import { hasDsnFields, parseDsnFields } from './dsn-fields.js';
 import { beforeDsnFields, parseMessage } from './from-message.js';
-import type { DecodedInput } from './input.js';
+import { decodeInput, type DecodedInput } from './input.js';
 import { MBOX_MESSAGES, PART_BYTES, RECIPIENTS } from './limits.js';
 import { parseLogLine } from './log-line.js';
 import { BOUNCE_WORDS, enrich, fromDsn, fromText, humanByRecipient } from './records.js';
@@ -91,4 +91,9 @@ export async function parseInput(input: DecodedInput): Promise<ParsedInput> {
 /** The first RECIPIENTS records (limits.ts); the rest are not explained. */
 function atMostRecipients(parsed: ParsedInput): ParsedInput {
   return parsed.records.length > RECIPIENTS ? { ...parsed, records: parsed.records.slice(0, RECIPIENTS), truncated: true } : parsed;
+}
+
+/** Raw input (a paste, a file's bytes) to records: the first half of explaining, no catalogue involved (another thread may run it). */
+export function readInput(raw: Buffer | string, options: { maxBytes: number; name?: string }): Promise<ParsedInput> {
+  return parseInput(decodeInput(raw, options.maxBytes, options.name));
 }

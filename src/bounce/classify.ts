@@ -49,9 +49,30 @@ export interface Classification {
   candidates: Candidate[];
 }
 
-function replyFits(pattern: string, actual: string | undefined): boolean {
+/** Whether a reply code fits one of the patterns (`5xx`, `55x`, `554`). */
+function replyFitsAny(patterns: readonly string[], actual: string | undefined): boolean {
   if (!actual) return false;
-  return [...pattern].every((c, i) => c === 'x' || c === actual[i]);
+  for (const pattern of patterns) {
+    let fits = true;
+    for (let i = 0; i < pattern.length && fits; i++) fits = pattern[i] === 'x' || pattern[i] === actual[i];
+    if (fits) return true;
+  }
+  return false;
+}
+
+function hostMatches(patterns: readonly RegExp[], hosts: readonly string[]): boolean {
+  for (const re of patterns) for (const host of hosts) if (re.test(host)) return true;
+  return false;
+}
+
+/** [0-9A-Za-z_]: log codes match as whole words. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** `a b` of the parts that are there (neither undefined nor empty). */
+function joinPresent(a: string | undefined, b: string | undefined): string {
+  return a ? (b ? `${a} ${b}` : a) : b ?? '';
 }
 
 interface Found {
@@ -158,66 +179,87 @@ export class Classifier {
   }
 
   private evaluate(record: BounceRecord): { candidates: Candidate[]; says: Set<Reason> } {
-    const raw = [record.logCode, record.diagnostic, record.context].filter(Boolean).join(' ').slice(0, MATCH_TEXT_LIMIT * 2);
-    const text = normalizeForMatch([record.diagnostic, record.context].filter(Boolean).join(' '));
+    // Plain loops and no per-entry closures: a batch of files runs this unoptimised (commands/explain.ts).
+    const raw = joinPresent(joinPresent(record.logCode, record.diagnostic), record.context).slice(0, MATCH_TEXT_LIMIT * 2);
+    const text = normalizeForMatch(joinPresent(record.diagnostic, record.context));
     const diagnosticOnly = normalizeForMatch(record.diagnostic ?? '');
     // Receiving providers are recognised by the server that answered, the one that reported, or the recipient's domain.
-    const hosts = [record.remoteHost, record.reportingHost, record.recipient?.split('@')[1]].filter((h): h is string => Boolean(h)).map((h) => h.toLowerCase());
+    const hosts: string[] = [];
+    for (const host of [record.remoteHost, record.reportingHost, record.recipient?.split('@')[1]]) if (host) hosts.push(host.toLowerCase());
     const { full, diag } = this.scan(text, diagnosticOnly);
     const logHits = new Map<number, number>();
     this.logCodes.search(raw, (index, end, length) => {
       // Whole words only: DENIED_RBL_MATCH must not match inside DENIED_RBL_MATCHES.
-      const before = raw.charCodeAt(end - length - 1);
-      const after = raw.charCodeAt(end);
-      const word = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-      if (!word(before) && !word(after)) logHits.set(index, Math.max(logHits.get(index) ?? 0, length));
+      if (!isWordChar(raw.charCodeAt(end - length - 1)) && !isWordChar(raw.charCodeAt(end))) logHits.set(index, Math.max(logHits.get(index) ?? 0, length));
     });
     const codeHits = new Set<number>();
     if (record.status) {
-      for (const key of [record.status, `X${record.status.slice(1)}`]) for (const i of this.byEnhancedCode.get(key) ?? []) codeHits.add(i);
+      for (const i of this.byEnhancedCode.get(record.status) ?? []) codeHits.add(i);
+      for (const i of this.byEnhancedCode.get(`X${record.status.slice(1)}`) ?? []) codeHits.add(i);
     }
-    const consider = new Set<number>([
-      ...full.texts.keys(), ...full.literals, ...diag.texts.keys(), ...diag.literals,
-      ...logHits.keys(), ...codeHits, ...this.replyOnly, ...this.alwaysRun,
-    ]);
+    // Every entry with some evidence, in the order the evidence was gathered (ties keep it).
+    const consider = new Set<number>(full.texts.keys());
+    for (const i of full.literals) consider.add(i);
+    for (const i of diag.texts.keys()) consider.add(i);
+    for (const i of diag.literals) consider.add(i);
+    for (const i of logHits.keys()) consider.add(i);
+    for (const i of codeHits) consider.add(i);
+    for (const i of this.replyOnly) consider.add(i);
+    for (const i of this.alwaysRun) consider.add(i);
 
     const out: Candidate[] = [];
     const says = new Set<Reason>();
+    // Our own filter's reply pasted alone (no host named at all) may be its entry: how long the text is without its codes.
+    let bareLength = -1;
     for (const index of consider) {
-      const { entry, patterns, hosts: hostPatterns } = this.indexed[index]!;
+      const { entry, patterns, hosts: hostPatterns, alwaysRun } = this.indexed[index]!;
       const m = entry.match;
       const generic = entry.tier === 'generic';
       const found = generic ? diag : full;
       const haystack = generic ? diagnosticOnly : text;
-      let best: Candidate | null = null;
-      const keep = (evidence: Evidence, strength: number) => {
-        if (!best || RANK[evidence] > RANK[best.evidence] || (RANK[evidence] === RANK[best.evidence] && strength > best.strength)) {
-          best = { entry, evidence, strength };
-        }
-      };
       const textLevel: Evidence = entry.tier === 'own' ? 'own-text' : entry.tier === 'provider' ? 'provider-text' : 'pattern';
+      // The strongest evidence so far: its kind (null: none) and the length of what matched.
+      let evidence: Evidence | null = null;
+      let strength = 0;
       const logLength = logHits.get(index);
-      if (logLength !== undefined) keep(textLevel, logLength + 100);
+      if (logLength !== undefined) {
+        evidence = textLevel;
+        strength = logLength + 100;
+      }
       const textLength = found.texts.get(index);
-      if (textLength !== undefined) keep(textLevel, textLength);
-      if (patterns.length && (found.literals.has(index) || this.indexed[index]!.alwaysRun)) {
+      if (textLength !== undefined && (evidence === null || textLength > strength)) {
+        evidence = textLevel;
+        strength = textLength;
+      }
+      if (patterns.length && (alwaysRun || found.literals.has(index))) {
         for (const re of patterns) {
           const hit = re.exec(haystack);
           // An own or provider pattern is as specific as its texts; generic patterns are wording.
-          if (hit) keep(textLevel, hit[0].length);
+          if (hit && (evidence === null || hit[0].length > strength)) {
+            evidence = textLevel;
+            strength = hit[0].length;
+          }
         }
       }
-      if (generic && best) says.add(entry.reason);
-      if (m.replyCodes.length && !m.replyCodes.some((p) => replyFits(p, record.replyCode))) continue;
+      if (generic && evidence !== null) says.add(entry.reason);
+      if (m.replyCodes.length && !replyFitsAny(m.replyCodes, record.replyCode)) continue;
       // A host list keeps an entry to replies from its own servers. Our own filter's reply pasted
       // alone (no host named at all, and the text is most of what was pasted) is still its entry.
-      const pastedAlone = hosts.length === 0 && entry.tier === 'own' && best !== null
-        && (best as Candidate).evidence === 'own-text' && (best as Candidate).strength >= 0.75 * diagnosticOnly.replace(/^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?/, '').length;
-      if (hostPatterns.length && !pastedAlone && !hostPatterns.some((re) => hosts.some((h) => re.test(h)))) continue;
+      if (hostPatterns.length && !hostMatches(hostPatterns, hosts)) {
+        if (hosts.length !== 0 || entry.tier !== 'own' || evidence !== 'own-text') continue;
+        if (bareLength < 0) bareLength = diagnosticOnly.replace(/^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?/, '').length;
+        if (strength < 0.75 * bareLength) continue;
+      }
       if (m.commands.length && !m.commands.includes(record.command ?? '')) continue;
-      if (codeHits.has(index)) keep('enhanced-code', 5);
-      if (!best && this.replyOnly.includes(index)) keep('reply-class', 1);
-      if (best) out.push(best);
+      if (codeHits.has(index) && (evidence === null || RANK['enhanced-code'] > RANK[evidence])) {
+        evidence = 'enhanced-code';
+        strength = 5;
+      }
+      if (evidence === null && this.replyOnly.includes(index)) {
+        evidence = 'reply-class';
+        strength = 1;
+      }
+      if (evidence !== null) out.push({ entry, evidence, strength });
     }
     out.sort((a, b) => RANK[b.evidence] - RANK[a.evidence] || b.entry.priority - a.entry.priority || b.strength - a.strength);
     return { candidates: out, says };

@@ -16,10 +16,18 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
+/** Whether `text` holds at least `n` colons. */
+function hasColons(text: string, n: number): boolean {
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) if (--n === 0) return true;
+  return false;
+}
+
 export function extractIps(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(IPV4)) found.push(m[1]!);
-  for (const m of text.matchAll(IPV6)) {
+  // An address kept below has "::" or seven colons; most texts have neither and need no search.
+  const mayHaveIpv6 = text.includes('::') || hasColons(text, 7);
+  for (const m of mayHaveIpv6 ? text.matchAll(IPV6) : []) {
     const candidate = m[1]!;
     if (candidate.includes('::') || candidate.split(':').length === 8) {
       if (ipaddr.IPv6.isValid(candidate)) found.push(ipaddr.IPv6.parse(candidate).toString());

@@ -12,6 +12,11 @@
  * - inputs.json records each bundled file's size and mtime: bin/postmaster.js
  *   falls back to dist/cli.js when any changed since (a `tsc` without this
  *   step never runs stale code).
+ *
+ * The reading thread of a batch of files (read-worker.js) is bundled too, as
+ * one CommonJS file: a worker then starts without Node's ES module loader and
+ * a dozen module files (~20 ms sooner in a batch on two cores). Only bundled
+ * code knows it (the define below), so dist/ never starts a stale worker.
  */
 import { build } from 'esbuild';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -33,6 +38,7 @@ const result = await build({
   metafile: true,
   sourcemap: 'linked',
   logLevel: 'warning',
+  define: { __POSTMASTER_BUNDLE__: 'true' },
   plugins: [
     {
       name: 'keep-module-urls',
@@ -47,8 +53,23 @@ const result = await build({
   ],
 });
 
+// CommonJS has no import.meta: a worker module that needs its own location cannot be bundled this way.
+const workers = await build({
+  entryPoints: [resolve(root, 'dist/bounce/off-thread/read-worker.js')],
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outfile: resolve(outdir, 'read-worker.cjs'),
+  packages: 'external',
+  metafile: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  logOverride: { 'empty-import-meta': 'error' },
+});
+
 const inputs = await Promise.all(
-  Object.keys(result.metafile.inputs).map(async (file) => {
+  [...new Set([...Object.keys(result.metafile.inputs), ...Object.keys(workers.metafile.inputs)])].map(async (file) => {
     const info = await stat(resolve(root, file));
     return { file: relative(root, resolve(root, file)), size: info.size, mtimeMs: info.mtimeMs };
   }),

@@ -5,12 +5,12 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { cli } from '../helpers/cli.js';
-import { CORPUS, corpusSkip } from '../helpers/fixtures.js';
+import { corpusFiles, corpusSkip } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,9 +30,11 @@ describe('the bundled CLI', () => {
   const skip = built ? corpusSkip() : 'SKIPPED: no build in dist/ (npm run build makes one)';
   if (!built) console.warn(`\n*** ${skip} ***\n`);
 
-  it('explains files exactly as the sources do', { skip }, async () => {
-    const dirs = ['maildir/bsd', 'maildir/dos'].map((d) => join(CORPUS, d));
-    const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.eml')).sort().slice(0, 40).map((f) => join(d, f)));
+  it('explains files exactly as the sources do, also with its bundled reading thread', { skip }, async () => {
+    // 200 files or more: read and parsed on the bundle's own reading thread (dist/bundle/read-worker.cjs).
+    const files = corpusFiles();
+    assert.ok(files.length >= 200);
+    assert.ok(existsSync(join(ROOT, 'dist/bundle/read-worker.cjs')));
     const bundled = run(BIN, ['explain', '--json', ...files]);
     const sources = await cli(['explain', '--json', ...files]);
     assert.equal(bundled.code, 0, bundled.stderr);

@@ -15,10 +15,11 @@
  *   npm run bench:startup [-- --rounds 5 --corpus test/corpus/sisimai --lines 1000000 --skip-ingest]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { emlFiles } from './lib/eml-files.js';
 
 const { values } = parseArgs({
   options: {
@@ -69,13 +70,6 @@ function timed(cmd: string, args: string[], options: { input?: string; env?: Nod
   return { ms, peakKiB: Number.isFinite(peak) ? peak : null, stdout: result.stdout };
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : name.endsWith('.eml') ? [path] : [];
-  });
-}
-
 const rows: string[][] = [];
 const row = (what: string, ours: string, anchor: string, ratio: string, target: string, met: boolean | null) =>
   rows.push([what, ours, anchor, ratio, target, met === null ? '—' : met ? 'met' : 'NOT met']);
@@ -97,7 +91,7 @@ const fmtMs = (ms: number) => `${ms.toFixed(0)} ms`;
   row('help', fmtMs(median(ours)), `node -e 0: ${fmtMs(median(bare))}`, `${ratio.toFixed(2)}×`, '≤ 2.5×', ratio <= 2.5);
 }
 
-const files = existsSync(corpus) ? walk(corpus).sort() : [];
+const files = existsSync(corpus) ? emlFiles(corpus) : [];
 if (files.length === 0) console.warn(`bench:startup: no corpus at ${corpus}; the explain rows are skipped`);
 
 // 2. One message, start to answer, and the peak memory.

@@ -9,22 +9,17 @@
  *   npm run bench [-- --rounds 5 --corpus test/corpus/sisimai]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { emlFiles } from './lib/eml-files.js';
 
 const { values } = parseArgs({
   options: { rounds: { type: 'string', default: '5' }, corpus: { type: 'string', default: resolve('test/corpus/sisimai') } },
 });
 const rounds = Math.max(1, Number(values.rounds));
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : name.endsWith('.eml') ? [path] : [];
-  });
-}
-const files = walk(values.corpus!).sort();
+const files = emlFiles(values.corpus!);
 if (files.length === 0) {
   console.error(`bench: no .eml files under ${values.corpus}`);
   process.exit(2);

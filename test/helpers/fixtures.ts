@@ -4,9 +4,9 @@
  * (tools/gen-postfix-log.py, needs python3). Nothing outside the checkout.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { emlFiles } from '../../scripts/lib/eml-files.js';
 
 export const CORPUS = fileURLToPath(new URL('../corpus/sisimai/', import.meta.url));
 export const GENERATOR = fileURLToPath(new URL('../../tools/gen-postfix-log.py', import.meta.url));
@@ -32,8 +32,5 @@ export function generatorSkip(): false | string {
 
 /** Every .eml file under `dir` (the corpus by default), in a stable order. */
 export function corpusFiles(dir = CORPUS): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? corpusFiles(path) : name.endsWith('.eml') ? [path] : [];
-  });
+  return emlFiles(dir);
 }

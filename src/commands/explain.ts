@@ -108,7 +108,6 @@ export const explainCommand: Command = {
     // The catalogue loads when first needed: many files start their reading threads first.
     const { store, config } = services;
     const classifier = () => classifierFor(services.catalog);
-    const { explainInput } = await import('../bounce/explain.js');
     const maxBytes = config.limits.maxInputBytes;
     const inputs: Array<{ name: string; path?: string; read: () => Promise<Buffer> }> = [];
 
@@ -133,6 +132,7 @@ export const explainCommand: Command = {
     const errors: string[] = [];
     let ref: string | undefined = typeof flags.ref === 'string' ? flags.ref : undefined;
     const early = await explainManyFiles(request, inputs, classifier, { lang, maxBytes, workers: config.limits.explainWorkers, logger: services.logger });
+    const { explainInput } = await import('../bounce/explain.js');
     for (const [index, input] of inputs.entries()) {
       const done = early[index];
       if (done) {

@@ -19,7 +19,7 @@
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import type { Classifier } from '../classify.js';
-import { explainParsed, type ExplainedInput, type ExplainOptions } from '../explain.js';
+import type { ExplainedInput, ExplainOptions } from '../explain.js';
 import type { ParsedInput } from '../parse/index.js';
 import { CONSUMED, NEXT, OWNERS, parseFile, POSTED, STOP } from './pipeline-state.js';
 import { startWorker } from './start-worker.js';
@@ -29,7 +29,7 @@ interface Reader {
   port: MessagePort;
 }
 
-/** `classifier` is asked for once the readers are starting: loading it overlaps with their start. */
+/** `loadClassifier` is called once the readers are starting: loading it overlaps with their start. */
 export async function explainFiles(paths: string[], loadClassifier: () => Promise<Classifier>, options: ExplainOptions & { readers: number }): Promise<Array<ExplainedInput | null>> {
   const shared = new Int32Array(new SharedArrayBuffer((OWNERS + paths.length) * 4));
   const readers: Reader[] = Array.from({ length: options.readers }, (_, reader) => {
@@ -40,7 +40,8 @@ export async function explainFiles(paths: string[], loadClassifier: () => Promis
     worker.on('error', () => undefined);
     return { worker, port: port1 };
   });
-  const classifier = await loadClassifier();
+  // The explainer and the catalogue load while the readers start.
+  const [{ explainParsed }, classifier] = await Promise.all([import('../explain.js'), loadClassifier()]);
   const arrived = new Map<number, ParsedInput | null>();
 
   const parseHere = (index: number) => parseFile(paths[index]!, options.maxBytes);

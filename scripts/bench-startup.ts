@@ -128,7 +128,8 @@ if (files.length) {
   writeFileSync(listFile, list.join('\n'));
   const ours: number[] = [];
   const perl: number[] = [];
-  for (let i = 0; i < Math.max(3, Math.ceil(rounds / 2)); i++) {
+  // As many rounds as the others: on a shared machine this row drifts the most (Sisimai alone varied 2.6-5.3 s).
+  for (let i = 0; i < Math.max(3, rounds); i++) {
     ours.push(timed(process.execPath, [BIN, 'explain', '--json', ...list], { env: cleanEnv(), cwd: work }).ms);
     if (hasSisimai) perl.push(timed('perl', [resolve('scripts/bench/sisimai-files.pl')], { input: list.join('\n') }).ms);
   }

@@ -178,7 +178,7 @@ export class Classifier {
     return this.evaluate(record).candidates;
   }
 
-  private evaluate(record: BounceRecord): { candidates: Candidate[]; says: Set<Reason> } {
+  private evaluate(record: BounceRecord): { candidates: Candidate[]; says: Set<Reason>; diagnosticOnly: string } {
     // Plain loops and no per-entry closures: a batch of files runs this unoptimised (commands/explain.ts).
     const raw = joinPresent(joinPresent(record.logCode, record.diagnostic), record.context).slice(0, MATCH_TEXT_LIMIT * 2);
     const text = normalizeForMatch(joinPresent(record.diagnostic, record.context));
@@ -262,12 +262,12 @@ export class Classifier {
       if (evidence !== null) out.push({ entry, evidence, strength });
     }
     out.sort((a, b) => RANK[b.evidence] - RANK[a.evidence] || b.entry.priority - a.entry.priority || b.strength - a.strength);
-    return { candidates: out, says };
+    return { candidates: out, says, diagnosticOnly };
   }
 
   classify(record: BounceRecord, lang: Lang): Classification {
-    const { candidates, says } = this.evaluate(record);
-    const reason = this.finder.find(record, says);
+    const { candidates, says, diagnosticOnly } = this.evaluate(record);
+    const reason = this.finder.find(record, says, diagnosticOnly);
     const top = candidates[0];
     let chosen: Candidate | undefined;
     if (top && RANK[top.evidence] >= RANK['provider-text']) {

@@ -106,12 +106,24 @@ export class Router {
   }
 }
 
+/**
+ * The last argument list parsed, per list: the CLI reads a command's file arguments before the
+ * router parses them again (thousands of file names at the terminal are worth parsing once).
+ */
+const lastParsed = new WeakMap<readonly string[], { command: Command; argv: string[]; parsed: { flags: Flags; args: string[] } }>();
+
 /** Parses options strictly; an unknown option or a missing value is a usage error with a sentence. */
 export function parseOptions(command: Command, argv: string[]): { flags: Flags; args: string[] } {
+  const last = lastParsed.get(argv);
+  if (last && last.command === command && last.argv.length === argv.length && last.argv.every((a, i) => a === argv[i])) {
+    return { flags: Object.assign(Object.create(null) as Flags, last.parsed.flags), args: [...last.parsed.args] };
+  }
   const options = { ...GLOBAL_OPTIONS, ...(command.options ?? {}) };
   try {
     const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    return { flags: parsed.values as Flags, args: parsed.positionals };
+    const result = { flags: parsed.values as Flags, args: parsed.positionals };
+    lastParsed.set(argv, { command, argv: [...argv], parsed: { flags: Object.assign(Object.create(null) as Flags, result.flags), args: [...result.args] } });
+    return result;
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/\. To specify a positional.*$/s, '') : String(error);
     throw new UsageError(`${message.replace(/\.$/, '')}. Usage: ${command.usage}`);

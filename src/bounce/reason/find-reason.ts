@@ -41,10 +41,11 @@ export interface Fact {
   pasted?: boolean;
 }
 
-export function factOf(record: BounceRecord): Fact {
+/** `diagnostic`: the record's diagnostic already normalised (normalizeForMatch), when the caller has it. */
+export function factOf(record: BounceRecord, diagnostic = normalizeForMatch(record.diagnostic ?? '')): Fact {
   return {
     status: record.status ?? '',
-    diagnostic: normalizeForMatch(record.diagnostic ?? ''),
+    diagnostic,
     diagnosticType: record.diagnosticType ?? '',
     command: record.command ?? '',
     replyCode: record.replyCode ?? '',
@@ -138,10 +139,10 @@ export class ReasonFinder {
     return '';
   }
 
-  /** `wording`: the reasons whose generic phrases occur in the record's diagnostic. */
-  find(record: BounceRecord, wording: Set<Reason>): Reason {
+  /** `wording`: the reasons whose generic phrases occur in the record's diagnostic; `diagnostic`: it normalised, if known. */
+  find(record: BounceRecord, wording: Set<Reason>, diagnostic?: string): Reason {
     this.wording = wording;
-    const f = factOf(record);
+    const f = factOf(record, diagnostic);
     if (f.preset && !RETRIED.has(f.preset)) return f.preset;
     if (f.status.startsWith('2.')) return 'delivered';
     let reason: Reason | '' = '';

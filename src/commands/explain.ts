@@ -56,10 +56,11 @@ async function readInput(name: string, read: () => Promise<Buffer>, lang: Lang):
  * it saves: it compiles hundreds of functions that each run briefly, on the very cores the batch
  * needs (traced: over a second of CPU for the corpus x5). Only the Aho–Corasick search, the one
  * loop over every character of every text, is worth it; the byte loops that also needed it now
- * run inside the engine (parse/input.ts). Measured on 2 cores against the whole compiler without inlining:
- * 721 files 606 → 524 ms, 3,605 1.29 → 0.99 s, 7,210 1.77 → 1.55 s, 14,420 2.85 → 2.77 s (more
- * do not fit on a command line). Process-wide, so only at the terminal (never in a chat server),
- * and before the reading threads start; a Node that refuses the flag simply runs as before.
+ * run inside the engine (parse/input.ts). Measured on 2 cores against the whole compiler without
+ * inlining: 721 files 606 → 524 ms, 3,605 1.29 → 0.99 s, 7,210 1.77 → 1.55 s, 14,420 2.85 → 2.77 s
+ * (more do not fit on a command line). Process-wide, so only for a one-shot command at the
+ * terminal (never the console or a chat server), before the reading threads start; a Node that
+ * refuses the flag simply runs as before.
  */
 async function optimiseOnlyTheSearch(): Promise<void> {
   try {

@@ -28,12 +28,10 @@ export interface ExplainedInput extends Explanation {
 /** Evidence that makes a text a bounce on its own: the catalogue's own or provider wording, or a pattern. */
 const RECOGNISED = new Set<Evidence>(['own-text', 'provider-text', 'pattern']);
 
+/** readInput (parse/index.ts: raw input to records, no catalogue) and explainParsed in a row. */
 export async function explainInput(raw: Buffer | string, classifier: Classifier, options: ExplainOptions): Promise<ExplainedInput> {
   return explainParsed(await readInput(raw, options), classifier, options);
 }
-
-/** The first half of explainInput (parse/index.ts): raw input to records, no catalogue involved. */
-export { readInput };
 
 /** The second half: records classified against the catalogue, fields extracted, notes about the input. */
 export function explainParsed(parsed: ParsedInput, classifier: Classifier, options: ExplainOptions): ExplainedInput {

@@ -34,12 +34,11 @@ export function toLf(value: string): string {
  */
 export function bytesToLf(bytes: Buffer): Buffer {
   if (!bytes.includes(13)) return bytes;
-  return Buffer.from(bytes.toString('latin1').replace(/\r\n?/g, '\n'), 'latin1');
+  return Buffer.from(toLf(bytes.toString('latin1')), 'latin1');
 }
 
 /** Control bytes, as latin1 characters: below 32 except tab, LF, VT, FF and CR (9–13), and DEL. */
 const CONTROL = /[\x00-\x08\x0e-\x1f\x7f]/g;
-const ANY_CONTROL = /[\x00-\x08\x0e-\x1f\x7f]/;
 const NUL = /\x00/g;
 
 /** Binary when control bytes are common; a stray NUL in a real message does not make it binary. */
@@ -48,7 +47,7 @@ function looksBinary(bytes: Buffer): boolean {
   if (sample.length === 0) return false;
   const text = sample.toString('latin1');
   // Text has no control bytes at all, nearly always: one search of the engine's settles it.
-  if (!ANY_CONTROL.test(text)) return false;
+  if (text.search(CONTROL) < 0) return false;
   const control = text.match(CONTROL)!.length;
   const nul = text.match(NUL)?.length ?? 0;
   return nul / sample.length > 0.01 || control / sample.length > 0.1;

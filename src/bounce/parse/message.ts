@@ -135,7 +135,7 @@ export async function readMessageWithMailparser(bytes: Buffer): Promise<ReadMess
     if (type === 'message/delivery-status' || type === 'message/global-delivery-status') deliveryStatus.push(content);
     else if (type === 'message/feedback-report') feedbackReports.push(content);
     else if ((type === 'message/rfc822' || type === 'text/rfc822-headers' || type === 'message/global') && !originalHeaders) {
-      originalHeaders = content.replace(/\r\n?/g, '\n').split('\n\n')[0] ?? '';
+      originalHeaders = headerBlock(content);
     }
   }
   let body = parsed.text ?? '';
@@ -150,11 +150,11 @@ export async function readMessageWithMailparser(bytes: Buffer): Promise<ReadMess
     headers,
     subject: parsed.subject ?? '',
     from: parsed.from?.value.map((a) => a.address ?? '').join(', ') ?? '',
-    body: body.replace(/\r\n?/g, '\n'),
+    body: toLf(body),
     deliveryStatus,
     feedbackReports,
     originalHeaders,
-    contentType: headers.get('content-type')?.[0] ?? '',
+    contentType: firstValue(headers, 'content-type'),
     truncated: false,
   };
 }

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 /** Process entry point: runs the CLI with the real process streams. */
-import { runCli } from './adapters/console/cli.js';
+import { bootReaderFor, endUnusedReader } from './bounce/off-thread/early-reader.js';
 
+// A batch of files gets its reading thread booting now, while the rest loads (early-reader.ts).
+await bootReaderFor(process.argv.slice(2));
+const { runCli } = await import('./adapters/console/cli.js');
 const code = await runCli(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
@@ -9,6 +12,7 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
 });
 process.exitCode = code;
+endUnusedReader();
 // Everything has been answered and closed: exit once the output is out rather than wait while
 // Node tears down heaps and threads nobody will use again (~20 ms of every command here).
 await Promise.all([process.stdout, process.stderr].map(drained));

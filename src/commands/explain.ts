@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Logger } from 'pino';
 import type { Classifier } from '../bounce/classify.js';
+import { PARALLEL_FILES, readerBooted } from '../bounce/off-thread/early-reader.js';
 import type { ExplainedInput } from '../bounce/explain.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Command } from '../core/command.js';
@@ -22,8 +23,6 @@ const REF_TTL_MS = 24 * 60 * 60 * 1000;
 const TERMINAL = new Set(['cli', 'console']);
 /** Kept here, not imported from the worker module, so explain does not load it for small inputs. */
 const OFF_THREAD_BYTES = 256 * 1024;
-/** Files from which the terminal reads and parses on other threads: fewer are done before a thread has started. */
-const PARALLEL_FILES = 200;
 const classifiers = new WeakMap<Catalog, Classifier>();
 
 /** One classifier per catalogue: building it compiles every pattern once. The explainer loads with it, not with every command. */
@@ -87,7 +86,7 @@ async function explainManyFiles(
   if (request.platform !== 'cli' || paths.length < PARALLEL_FILES || paths.length !== inputs.length) return [];
   await optimiseOnlyTheSearch();
   if (readers < 1) return [];
-  options.logger.debug({ files: paths.length, readers }, 'explain: reading and parsing on other threads');
+  options.logger.debug({ files: paths.length, readers }, `explain: reading and parsing on other threads${readerBooted() ? ' (the first booted as the process started)' : ''}`);
   const { explainFiles } = await import('../bounce/off-thread/explain-files.js');
   return explainFiles(paths, classifier, { lang: options.lang, maxBytes: options.maxBytes, readers });
 }

@@ -21,7 +21,8 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } f
 import type { Classifier } from '../classify.js';
 import type { ExplainedInput, ExplainOptions } from '../explain.js';
 import type { ParsedInput } from '../parse/index.js';
-import { CONSUMED, NEXT, OWNERS, parseFile, POSTED, STOP } from './pipeline-state.js';
+import { takeBootedReader } from './early-reader.js';
+import { CONSUMED, NEXT, OWNERS, parseFile, POSTED, STOP, type ReaderJob } from './pipeline-state.js';
 import { startWorker } from './start-worker.js';
 
 interface Reader {
@@ -34,7 +35,11 @@ export async function explainFiles(paths: string[], loadClassifier: () => Promis
   const shared = new Int32Array(new SharedArrayBuffer((OWNERS + paths.length) * 4));
   const readers: Reader[] = Array.from({ length: options.readers }, (_, reader) => {
     const { port1, port2 } = new MessageChannel();
-    const worker = startWorker('read-worker', { paths, maxBytes: options.maxBytes, state: shared.buffer, port: port2, reader }, [port2]);
+    const job: ReaderJob = { paths, maxBytes: options.maxBytes, state: shared.buffer as SharedArrayBuffer, port: port2, reader };
+    // The thread the process booted at its start, if it did (early-reader.ts), is the first reader.
+    let worker = reader === 0 ? takeBootedReader() : undefined;
+    if (worker) worker.postMessage(job, [port2]);
+    else worker = startWorker('read-worker', job, [port2]);
     worker.unref();
     // A reader that fails to start or dies only means the main thread parses more itself.
     worker.on('error', () => undefined);

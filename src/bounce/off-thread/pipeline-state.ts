@@ -1,5 +1,6 @@
 /** What explain-files.ts and its reading threads share: how a file is read, and the slots of their Int32Array. */
 import { readFileSync } from 'node:fs';
+import type { MessagePort } from 'node:worker_threads';
 // From parse/ itself, not explain.ts: a reading thread loads no classifier or extraction code.
 import { readInput, type ParsedInput } from '../parse/index.js';
 
@@ -10,6 +11,15 @@ export async function parseFile(path: string, maxBytes: number): Promise<ParsedI
   } catch {
     return null;
   }
+}
+
+/** What a reading thread is given: the files, the shared slots, its port to the main thread and its number. */
+export interface ReaderJob {
+  paths: string[];
+  maxBytes: number;
+  state: SharedArrayBuffer;
+  port: MessagePort;
+  reader: number;
 }
 
 /* The slots, then one owner per file. */

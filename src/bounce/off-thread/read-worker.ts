@@ -4,15 +4,19 @@
  * it. Each file it claims is marked with its number in the shared owners and
  * posted as { index, parsed } — parsed is null when it failed; the main
  * thread then explains that file again itself.
+ *
+ * Its job comes as its workerData, or, for a thread booted before the batch
+ * was known (early-reader.ts), as its first message.
  */
-import { type MessagePort, workerData } from 'node:worker_threads';
-import { CONSUMED, NEXT, OWNERS, parseFile, POSTED, STOP, WINDOW } from './pipeline-state.js';
-
-const { paths, maxBytes, state, port, reader } = workerData as { paths: string[]; maxBytes: number; state: SharedArrayBuffer; port: MessagePort; reader: number };
-const shared = new Int32Array(state);
+import { parentPort, workerData } from 'node:worker_threads';
+import { CONSUMED, NEXT, OWNERS, parseFile, POSTED, STOP, WINDOW, type ReaderJob } from './pipeline-state.js';
 
 // No top-level await: under tsx (tests) a worker's .ts file may be compiled as CommonJS.
-void (async () => {
+if (workerData) void read(workerData as ReaderJob);
+else parentPort!.once('message', (job: ReaderJob) => void read(job));
+
+async function read({ paths, maxBytes, state, port, reader }: ReaderJob): Promise<void> {
+  const shared = new Int32Array(state);
   for (;;) {
     for (let consumed = Atomics.load(shared, CONSUMED); Atomics.load(shared, NEXT) - consumed >= WINDOW; consumed = Atomics.load(shared, CONSUMED)) {
       if (Atomics.load(shared, STOP)) break;
@@ -27,4 +31,4 @@ void (async () => {
     Atomics.notify(shared, POSTED);
   }
   port.close();
-})();
+}

@@ -57,6 +57,12 @@ export interface Reply {
   data?: unknown;
   /** `data` is an array printed as JSON Lines (one object per input) rather than one document. */
   jsonLines?: boolean;
+  /**
+   * JSON Lines still being produced, instead of `data`: the CLI prints each row as it comes, then
+   * the outcome the iteration returns. Only a CLI run gets one (`explain --json` of a batch of
+   * files): held until the last, a batch's answers cost the collector more the longer the batch.
+   */
+  rows?: AsyncGenerator<unknown, RowsOutcome, undefined>;
   /** Set by the router when the request asked for --json. */
   asJson?: boolean;
   /** Process exit status for the CLI: 0 done, 1 refused/failed, 2 bad input. */
@@ -65,6 +71,12 @@ export interface Reply {
   errors?: string[];
   /** Short plain-text summary for notifications and platform fallbacks. */
   summary?: string;
+}
+
+/** How streamed rows ended: sentences about inputs without a row (printed on stderr) and the exit status. */
+export interface RowsOutcome {
+  errors: string[];
+  exitCode: 0 | 1 | 2;
 }
 
 /** Small helpers so commands read as prose. */

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { Command, Flags, OptionSpec } from './command.js';
 import { BotError, UsageError } from './errors.js';
 import { isLang, LANGS, t, type Lang } from './lang.js';
-import { errorReply, type Reply } from './reply.js';
+import { errorReply, type Reply, type RowsOutcome } from './reply.js';
 import type { Request } from './request.js';
 import type { Services } from './services.js';
 
@@ -78,17 +78,33 @@ export class Router {
       }
       if (flags.help) return this.helpFor(command, lang);
       const reply = await command.run({ request: { ...request, lang }, args, flags, lang, services });
-      return { lang, ...reply, ...(flags.json ? { asJson: true } : {}) };
+      const rows = reply.rows ? { rows: this.guarded(reply.rows, command, lang, services) } : {};
+      return { lang, ...reply, ...rows, ...(flags.json ? { asJson: true } : {}) };
     } catch (error) {
-      if (error instanceof UsageError) return { ...errorReply(error.userMessage, 2), lang };
-      if (error instanceof BotError) {
-        services.logger.warn({ err: error, command: command.name }, 'command refused');
-        // Errors that know every language (the state store being down) answer in the asker's.
-        const localized = (error as BotError & { localized?: (l: Lang) => string }).localized;
-        return { ...errorReply(localized ? localized.call(error, lang) : error.userMessage, 1), lang };
-      }
-      services.logger.error({ err: error, command: command.name }, 'command failed');
-      return { ...errorReply(fillIn(t(MESSAGES.failed, lang), { name: command.name }), 1), lang };
+      return { ...this.failure(error, command, lang, services), lang };
+    }
+  }
+
+  /** The sentence (and exit status) for a command that threw: what was wrong and what would work. */
+  private failure(error: unknown, command: Command, lang: Lang, services: Services): Reply {
+    if (error instanceof UsageError) return errorReply(error.userMessage, 2);
+    if (error instanceof BotError) {
+      services.logger.warn({ err: error, command: command.name }, 'command refused');
+      // Errors that know every language (the state store being down) answer in the asker's.
+      const localized = (error as BotError & { localized?: (l: Lang) => string }).localized;
+      return errorReply(localized ? localized.call(error, lang) : error.userMessage, 1);
+    }
+    services.logger.error({ err: error, command: command.name }, 'command failed');
+    return errorReply(fillIn(t(MESSAGES.failed, lang), { name: command.name }), 1);
+  }
+
+  /** Streamed rows whose producer throws end with that error's sentence, as a command that throws does. */
+  private async *guarded(rows: AsyncGenerator<unknown, RowsOutcome, undefined>, command: Command, lang: Lang, services: Services): AsyncGenerator<unknown, RowsOutcome, undefined> {
+    try {
+      return yield* rows;
+    } catch (error) {
+      const reply = this.failure(error, command, lang, services);
+      return { errors: [reply.summary!], exitCode: reply.exitCode ?? 1 };
     }
   }
 

@@ -40,15 +40,26 @@ describe('explain with many files', { skip }, () => {
     assert.ok(lines.filter((l) => l.bounce).length > 600, 'most of the corpus is explained as bounces');
   });
 
-  it('refuses a file over the input limit with the same sentence', async () => {
+  it('refuses a file over the input limit with the same sentence, and answers the others', async () => {
     const large = join(dir, 'large.eml');
     writeFileSync(large, `Subject: x\n\n${'a'.repeat(300_000)}\n`);
-    const files = [...corpus.slice(0, 250), large];
+    const files = [...corpus.slice(0, 120), large, ...corpus.slice(120, 250)];
     const limit = '  maxInputBytes: 200000\n';
     const one = await cliProcess(['--config', config(dir, 0, limit), 'explain', '--json', ...files], { env: { LOG_LEVEL: 'silent' } });
     const threaded = await cliProcess(['--config', config(dir, 1, limit), 'explain', '--json', ...files], { env: { LOG_LEVEL: 'silent' } });
     assert.equal(one.code, 2);
-    assert.match(one.stderr, /large\.eml is 293 kB, more than the 195 kB/);
+    assert.equal(one.stderr, `${large} is 293 kB, more than the 195 kB the explainer reads (limits.maxInputBytes). Paste the bounce's report part, or attach the .eml without its large attachments.\n`);
+    assert.deepEqual(one.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { file: string }).file), corpus.slice(0, 250));
     assert.deepEqual(threaded, one);
+  });
+
+  it('refuses a batch of which no file can be read with one sentence and no rows', async () => {
+    const files = Array.from({ length: 210 }, (_, i) => join(dir, `gone-${i}.eml`));
+    const threaded = await cliProcess(['--config', config(dir, 1), 'explain', '--json', ...files], { env: { LOG_LEVEL: 'silent' } });
+    assert.equal(threaded.code, 2);
+    assert.equal(threaded.stdout, '');
+    const lines = threaded.stderr.trim().split('\n');
+    assert.equal(lines.length, 1);
+    assert.match(lines[0]!, /^Cannot read .*gone-0\.eml: no such file\. .* Cannot read .*gone-209\.eml: no such file\./);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { ConfigError, loadConfig } from '../../config/load.js';
 import { BotError } from '../../core/errors.js';
-import type { Reply } from '../../core/reply.js';
+import type { Reply, RowsOutcome } from '../../core/reply.js';
 import { createServices, startBot } from '../../main.js';
 import { CatalogError } from '../../catalog/catalog.js';
 import { parseOptions } from '../../core/router.js';
@@ -93,6 +93,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       },
     });
     const reply = await services.router.dispatch(name!, request, services);
+    if (reply.rows) return await writeRows(reply.rows, io);
     writeReply(reply, io);
     return reply.exitCode ?? 0;
   } finally {
@@ -125,6 +126,27 @@ function fileArgsOf(command: Command, args: string[]): string[] {
   }
 }
 
+/** Rows per write: one write per row would be one system call per row, thousands for a big corpus. */
+const ROWS_PER_WRITE = 64;
+
+/** Streamed JSON Lines (Reply.rows), printed while the next ones are produced; then the outcome. */
+async function writeRows(rows: AsyncGenerator<unknown, RowsOutcome, undefined>, io: CliIO): Promise<number> {
+  let pending: string[] = [];
+  for (;;) {
+    const next = await rows.next();
+    if (next.done) {
+      if (pending.length) io.stdout.write(pending.join(''));
+      for (const error of next.value.errors) io.stderr.write(`${error}\n`);
+      return next.value.exitCode;
+    }
+    pending.push(`${JSON.stringify(next.value)}\n`);
+    if (pending.length === ROWS_PER_WRITE) {
+      io.stdout.write(pending.join(''));
+      pending = [];
+    }
+  }
+}
+
 function writeReply(reply: Reply, io: CliIO): void {
   for (const error of reply.errors ?? []) io.stderr.write(`${error}\n`);
   const failed = (reply.exitCode ?? 0) !== 0 && reply.data === undefined;
@@ -136,9 +158,8 @@ function writeReply(reply: Reply, io: CliIO): void {
   if (reply.asJson) {
     const data = reply.data;
     if (Array.isArray(data) && reply.jsonLines) {
-      // Written in batches: one write per row is one system call per row, thousands for a big corpus.
-      for (let start = 0; start < data.length; start += 256) {
-        io.stdout.write(data.slice(start, start + 256).map((row) => `${JSON.stringify(row)}\n`).join(''));
+      for (let start = 0; start < data.length; start += ROWS_PER_WRITE) {
+        io.stdout.write(data.slice(start, start + ROWS_PER_WRITE).map((row) => `${JSON.stringify(row)}\n`).join(''));
       }
     } else {
       io.stdout.write(`${JSON.stringify(data ?? null)}\n`);

@@ -13,9 +13,11 @@
  * compiler to the one loop worth it: before, every thread's compiler competed
  * for the two cores.)
  *
- * The answer has one slot per file; null means that file failed (unreadable,
- * too large), and the caller explains it again in-process so that its error
- * reads exactly as it does for one file.
+ * Answers come one per file, in order, as each is ready (the caller prints
+ * each before the next is explained: nothing is held). null means that file
+ * failed (unreadable, too large), and the caller explains it again in-process
+ * so that its error reads exactly as it does for one file. Ending the
+ * iteration early stops the readers.
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import type { Classifier } from '../classify.js';
@@ -31,7 +33,7 @@ interface Reader {
 }
 
 /** `loadClassifier` is called once the readers are starting: loading it overlaps with their start. */
-export async function explainFiles(paths: string[], loadClassifier: () => Promise<Classifier>, options: ExplainOptions & { readers: number }): Promise<Array<ExplainedInput | null>> {
+export async function* explainFiles(paths: string[], loadClassifier: () => Promise<Classifier>, options: ExplainOptions & { readers: number }): AsyncGenerator<ExplainedInput | null, void, undefined> {
   const shared = new Int32Array(new SharedArrayBuffer((OWNERS + paths.length) * 4));
   const readers: Reader[] = Array.from({ length: options.readers }, (_, reader) => {
     const { port1, port2 } = new MessageChannel();
@@ -46,7 +48,7 @@ export async function explainFiles(paths: string[], loadClassifier: () => Promis
     return { worker, port: port1 };
   });
   // The explainer and the catalogue load while the readers start.
-  const [{ explainParsed }, classifier] = await Promise.all([import('../explain.js'), loadClassifier()]);
+  const loading = Promise.all([import('../explain.js'), loadClassifier()]);
   const arrived = new Map<number, ParsedInput | null>();
 
   const parseHere = (index: number) => parseFile(paths[index]!, options.maxBytes);
@@ -82,15 +84,16 @@ export async function explainFiles(paths: string[], loadClassifier: () => Promis
     }
   };
 
-  const answers: Array<ExplainedInput | null> = [];
   try {
+    const [{ explainParsed }, classifier] = await loading;
     for (let index = 0; index < paths.length; index++) {
       // Claimed here when no reader has got to it yet.
       const mine = Atomics.compareExchange(shared, NEXT, index, index + 1) === index;
       const parsed = mine ? await parseHere(index) : await fromReader(index);
-      answers.push(parsed ? explainParsed(parsed, classifier, options) : null);
+      const answer = parsed ? explainParsed(parsed, classifier, options) : null;
       Atomics.store(shared, CONSUMED, index + 1);
       Atomics.notify(shared, CONSUMED);
+      yield answer;
     }
   } finally {
     Atomics.store(shared, STOP, 1);
@@ -100,5 +103,4 @@ export async function explainFiles(paths: string[], loadClassifier: () => Promis
       void worker.terminate();
     }
   }
-  return answers;
 }

@@ -34,17 +34,13 @@ export function fieldValue(raw: string): string {
   return value.trim().replace(/^<(.*)>$/, '$1').trim();
 }
 
-/** The line's leading [A-Za-z][A-Za-z0-9-]* run, lower case ('' when it starts otherwise). */
-function fieldName(line: string): string {
-  const letter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (!letter(line.charCodeAt(0))) return '';
-  let end = 1;
-  for (; end < line.length && end < 40; end++) {
-    const c = line.charCodeAt(end);
-    if (!letter(c) && !(c >= 48 && c <= 57) && c !== 45) break;
-  }
-  return line.slice(0, end).toLowerCase();
-}
+/**
+ * A field line and the folded lines after it: `Name: value` from a line's start (after a line feed
+ * only: ^ alone also stops after U+2028), white space within the line, a value of what `.` matches
+ * up to the line's end (else it is no field). Searched over the whole text at once: most lines are
+ * prose, and a loop of ours over each runs unoptimised in a batch (see commands/explain.ts).
+ */
+const FIELD_LINE = /^(?<![^\n])([A-Za-z][A-Za-z0-9-]*)[^\S\n]*:[^\S\n]?([^\n\r\u2028\u2029]*)(?![^\n])((?:\n[ \t]+\S[^\n]*)*)/gm;
 
 /** True when the text holds at least one RFC 3464 per-recipient group. */
 export function hasDsnFields(text: string): boolean {
@@ -54,22 +50,13 @@ export function hasDsnFields(text: string): boolean {
 export function parseDsnFields(text: string): DsnReport {
   const report: DsnReport = { recipients: [] };
   const fields: Array<{ key: string; value: string }> = [];
-  let folding = false;
-  for (const line of text.split('\n')) {
-    if (folding && /^[ \t]+\S/.test(line)) {
-      fields[fields.length - 1]!.value += ` ${line.trim()}`;
-      continue;
-    }
-    // Most lines are prose: their leading word is no field name, and the expression below need not run.
-    const name = fieldName(line);
-    if (!PER_RECIPIENT.has(name) && !PER_MESSAGE.has(name)) {
-      folding = false;
-      continue;
-    }
-    // The name is the line's whole leading run, so it is the field's key when a colon follows it.
-    const m = /^[A-Za-z][A-Za-z0-9-]*\s*:\s?(.*)$/.exec(line);
-    folding = m !== null;
-    if (m) fields.push({ key: name, value: m[1]! });
+  for (const m of text.matchAll(FIELD_LINE)) {
+    const key = m[1]!.toLowerCase();
+    if (!PER_RECIPIENT.has(key) && !PER_MESSAGE.has(key)) continue;
+    let value = m[2]!;
+    // Folded lines continue the value, each trimmed and joined by a space.
+    if (m[3]) for (const line of m[3].slice(1).split('\n')) value += ` ${line.trim()}`;
+    fields.push({ key, value });
   }
 
   let current: DsnRecipient | null = null;

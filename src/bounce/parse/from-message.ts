@@ -33,9 +33,12 @@ export function beforeDsnFields(text: string): string {
 /** Reads one message into records; each record learns the original sender when the report names it. */
 export async function parseMessage(bytes: Buffer): Promise<ParsedInput> {
   const message = await readMessage(bytes);
-  const parsed = { ...recordsOf(message), ...(message.truncated ? { truncated: true } : {}) };
+  // recordsOf answers with a new object: completed in place (a batch runs this unoptimised, where a spread copies key by key).
+  const parsed = recordsOf(message);
+  if (message.truncated) parsed.truncated = true;
   const sender = firstAddress(header(message, 'x-postfix-sender')) ?? firstAddress(/^From\s*:\s*(.+)$/im.exec(message.originalHeaders)?.[1]);
-  return sender ? { ...parsed, records: parsed.records.map((r) => (r.sender ? r : { ...r, sender })) } : parsed;
+  if (sender) parsed.records = parsed.records.map((r) => (r.sender ? r : { ...r, sender }));
+  return parsed;
 }
 
 function recordsOf(message: ReadMessage): ParsedInput {
@@ -71,7 +74,7 @@ function recordsOf(message: ReadMessage): ParsedInput {
     return { kind: 'message', records: [{ origin: 'arf', presetReason: 'feedback', feedbackType: 'abuse', recipient: hotmailRecipient, diagnostic: subject.trim() }], looksLikeBounce: true };
   }
 
-  const dsnText = [message.body, ...message.deliveryStatus].join('\n');
+  const dsnText = message.deliveryStatus.length ? [message.body, ...message.deliveryStatus].join('\n') : message.body;
   if (hasDsnFields(dsnText)) {
     const report = parseDsnFields(dsnText);
     const humanPart = cutOriginal(beforeDsnFields(message.body));

@@ -80,6 +80,8 @@ export async function parseInput(input: DecodedInput): Promise<ParsedInput> {
   if (input.shape === 'binary') return { kind: 'binary', records: [], looksLikeBounce: false };
   if (input.shape === 'message') {
     const messages = splitMbox(input.bytes);
+    // One message, nearly always: its answer as it is.
+    if (messages.length === 1) return atMostRecipients(await parseMessage(messages[0]!));
     const parts = await Promise.all(messages.slice(0, MBOX_MESSAGES).map(parseMessage));
     const truncated = messages.length > MBOX_MESSAGES || parts.some((p) => p.truncated);
     return atMostRecipients({ kind: 'message', records: parts.flatMap((p) => p.records), looksLikeBounce: parts.some((p) => p.looksLikeBounce), ...(truncated ? { truncated } : {}) });

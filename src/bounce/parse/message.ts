@@ -50,6 +50,22 @@ function headerBlock(text: string): string {
   return end < 0 ? lf : lf.slice(0, end);
 }
 
+/** What headerText or decodeWords would change: 8-bit bytes or an encoded word. */
+const ENCODED = /[\x80-\xff]|=\?/;
+
+/** Header values as text (8-bit values as UTF-8 when valid, encoded words decoded): the map itself when no value needs either. */
+function decodedHeaders(raw: Map<string, string[]>): Map<string, string[]> {
+  for (const values of raw.values()) {
+    for (const value of values) {
+      if (!ENCODED.test(value)) continue;
+      const headers = new Map<string, string[]>();
+      for (const [name, list] of raw) headers.set(name, list.map((v) => decodeWords(headerText(v))));
+      return headers;
+    }
+  }
+  return raw;
+}
+
 function firstAddressIn(value: string): string {
   const angle = /<([^<>\s]{1,320})>/.exec(value);
   if (angle) return angle[1]!;
@@ -99,8 +115,7 @@ export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
     body = partText({ ...root, body: root.body, params: {} });
     if (root.body.length > PART_BYTES) truncated = true;
   }
-  const headers = new Map<string, string[]>();
-  for (const [name, values] of root.headers) headers.set(name, values.map((v) => decodeWords(headerText(v))));
+  const headers = decodedHeaders(root.headers);
   const from = firstValue(headers, 'from');
   return {
     headers,

@@ -12,17 +12,31 @@ import { scanHumanText, type ScannedRecipient } from './text-scan.js';
 /** Words that make a text without codes still read as a failure report. */
 export const BOUNCE_WORDS = /\b(?:user unknown|mailbox|recipient|delivery|undeliverable|rejected|refused|blocked|blacklist|denied|relay|quota|spam|greylist|graylist|not found|does not exist|timed? ?out|unroutable|unrouteable|dnsbl|rbl|spf|dmarc|dkim|reverse dns|ptr|too many|try again later|permanent error|temporary failure)\b/i;
 
-/** Fills reply code, status, command and remote host from the diagnostic when the record lacks them. */
+/** The fields enrich() fills, in the order a record gains them. */
+const ENRICHED = ['replyCode', 'status', 'command', 'remoteHost'] as const;
+
+/**
+ * Fills reply code, status, command and remote host from the diagnostic when the record lacks them.
+ * The answer has the record's fields in their order, then those it gained, none of them undefined:
+ * built so rather than copied and pruned, as deleting fields makes an object a slow dictionary.
+ */
 export function enrich(record: BounceRecord): BounceRecord {
-  const text = [record.diagnostic, record.context].filter(Boolean).join(' ');
+  const text = record.diagnostic ? (record.context ? `${record.diagnostic} ${record.context}` : record.diagnostic) : (record.context ?? '');
   if (!text) return record;
-  const out = { ...record };
-  out.replyCode ??= record.diagnostic ? findReplyCode(record.diagnostic) : undefined;
-  out.status = preferStatus(record.status, record.diagnostic ? findStatus(record.diagnostic) : undefined, out.replyCode);
-  out.command ??= findCommand(text);
-  out.remoteHost ??= findRemoteHost(text);
-  for (const key of Object.keys(out) as Array<keyof BounceRecord>) if (out[key] === undefined) delete out[key];
-  return out;
+  const replyCode = record.replyCode ?? (record.diagnostic ? findReplyCode(record.diagnostic) : undefined);
+  const found: Pick<BounceRecord, (typeof ENRICHED)[number]> = {
+    replyCode,
+    status: preferStatus(record.status, record.diagnostic ? findStatus(record.diagnostic) : undefined, replyCode),
+    command: record.command ?? findCommand(text),
+    remoteHost: record.remoteHost ?? findRemoteHost(text),
+  };
+  const out: Record<string, unknown> = {};
+  for (const key in record) {
+    const value = key in found ? found[key as keyof typeof found] : record[key as keyof BounceRecord];
+    if (value !== undefined) out[key] = value;
+  }
+  for (const key of ENRICHED) if (!(key in record) && found[key] !== undefined) out[key] = found[key];
+  return out as unknown as BounceRecord;
 }
 
 /** The readable report's own words when they hold the DSN's reply and say more ("… (in reply to RCPT TO command)"). */

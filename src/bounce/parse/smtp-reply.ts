@@ -126,7 +126,8 @@ export function findCommand(text: string): string | undefined {
   const first = ANY_COMMAND.exec(head);
   if (!first) return commandWord(head);
   // The one found first in the text is the answer unless one ranked above it occurs further on.
-  const found = first.findIndex((group, i) => i > 0 && group !== undefined) - 1;
+  let found = 0;
+  while (first[found + 1] === undefined) found++;
   for (let i = 0; i < found; i++) if (COMMANDS[i]![0].test(head)) return COMMANDS[i]![1];
   return COMMANDS[found]![1];
 }

@@ -34,15 +34,12 @@ const ORIGINAL_MARKERS: RegExp[] = [
 /** The markers as one expression: a line is tested once, not once per marker. */
 const ORIGINAL_MARKER = new RegExp(ORIGINAL_MARKERS.map((re) => `(?:${re.source})`).join('|'), 'i');
 
-/** Whether a line can be a marker: after spaces and tabs every marker starts with - o u r b or c (any case). */
-function mayMark(line: string): boolean {
-  let i = 0;
-  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
-  const code = line.charCodeAt(i);
-  const c = code | 0x20; // lower case for letters
-  // Other white space (rare: CR, NBSP, …) is left to the expression itself.
-  return c === 0x2d || c === 0x6f || c === 0x75 || c === 0x72 || c === 0x62 || c === 0x63 || code > 127 || (code >= 10 && code <= 13);
-}
+/**
+ * The same markers over a whole text, a line at a time (`m`), with white space kept within a line
+ * (\s would run on across line ends). It finds every line ORIGINAL_MARKER accepts; where it finds
+ * more (its ^ and $ also stop at U+2028 and U+2029), the line is checked with ORIGINAL_MARKER.
+ */
+const ORIGINAL_MARKER_LINES = new RegExp(ORIGINAL_MARKER.source.replaceAll('\\s', '[^\\S\\n]'), 'im');
 
 export function cutOriginal(body: string): string {
   return splitOriginal(body).report;
@@ -50,9 +47,16 @@ export function cutOriginal(body: string): string {
 
 /** The report before the returned original, and the original (its headers name the recipient when nothing else does). */
 export function splitOriginal(body: string): { report: string; original: string } {
-  const lines = body.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (mayMark(lines[i]!) && ORIGINAL_MARKER.test(lines[i]!)) return { report: lines.slice(0, i).join('\n'), original: lines.slice(i + 1).join('\n') };
+  // One search of the engine's over the text, rather than a loop of ours over its lines.
+  for (let from = 0; from < body.length; ) {
+    const found = body.slice(from).search(ORIGINAL_MARKER_LINES);
+    if (found < 0) break;
+    const at = from + found;
+    const start = at === 0 ? 0 : body.lastIndexOf('\n', at - 1) + 1;
+    const newline = body.indexOf('\n', at);
+    const end = newline < 0 ? body.length : newline;
+    if (ORIGINAL_MARKER.test(body.slice(start, end))) return { report: body.slice(0, Math.max(0, start - 1)), original: newline < 0 ? '' : body.slice(newline + 1) };
+    from = end + 1;
   }
   return { report: body, original: '' };
 }

@@ -65,6 +65,8 @@ function hostMatches(patterns: readonly RegExp[], hosts: readonly string[]): boo
   return false;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** [0-9A-Za-z_]: log codes match as whole words. */
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -83,6 +85,11 @@ interface Found {
 interface IndexedEntry {
   entry: CatalogEntry;
   patterns: RegExp[];
+  /**
+   * Each pattern's required literal, normalised, when it is ASCII (else null): an ASCII text without
+   * it cannot match. (Beyond ASCII, case-insensitive matching folds more than lower-casing does: ſ is s.)
+   */
+  literals: Array<string | null>;
   hosts: RegExp[];
   /** Patterns without a provable literal run on every text. */
   alwaysRun: boolean;
@@ -122,8 +129,11 @@ export class Classifier {
         }
       }
       let alwaysRun = false;
+      const literals: Array<string | null> = [];
       for (const pattern of m.patterns) {
         const literal = requiredLiteral(pattern);
+        const normalised = literal ? normalizeForMatch(literal) : '';
+        literals.push(normalised && !NON_ASCII.test(normalised) ? normalised : null);
         if (!literal) alwaysRun = true;
         else if (build) this.phrases.add(normalizeForMatch(literal), { index, kind: 'literal' });
       }
@@ -135,7 +145,7 @@ export class Classifier {
         this.byEnhancedCode.set(code, list);
       }
       if (m.replyCodes.length && !m.texts.length && !m.logCodes.length && !m.patterns.length && !m.enhancedCodes.length) this.replyOnly.push(index);
-      this.indexed.push({ entry, patterns: compiled.patterns, hosts: compiled.hosts, alwaysRun });
+      this.indexed.push({ entry, patterns: compiled.patterns, literals, hosts: compiled.hosts, alwaysRun });
     });
     if (build) {
       this.phrases.build();
@@ -211,8 +221,11 @@ export class Classifier {
     const says = new Set<Reason>();
     // Our own filter's reply pasted alone (no host named at all) may be its entry: how long the text is without its codes.
     let bareLength = -1;
+    // Whether each text is ASCII, found when first asked (a pattern then needs its literal there).
+    let asciiText: boolean | undefined;
+    let asciiDiagnostic: boolean | undefined;
     for (const index of consider) {
-      const { entry, patterns, hosts: hostPatterns, alwaysRun } = this.indexed[index]!;
+      const { entry, patterns, literals, hosts: hostPatterns, alwaysRun } = this.indexed[index]!;
       const m = entry.match;
       const generic = entry.tier === 'generic';
       const found = generic ? diag : full;
@@ -232,8 +245,14 @@ export class Classifier {
         strength = textLength;
       }
       if (patterns.length && (alwaysRun || found.literals.has(index))) {
-        for (const re of patterns) {
-          const hit = re.exec(haystack);
+        for (let k = 0; k < patterns.length; k++) {
+          // The entry's other patterns brought it here: this one runs only when its own literal is there too.
+          const literal = literals[k]!;
+          if (literal !== null) {
+            const ascii = generic ? (asciiDiagnostic ??= !NON_ASCII.test(diagnosticOnly)) : (asciiText ??= !NON_ASCII.test(text));
+            if (ascii && !haystack.includes(literal)) continue;
+          }
+          const hit = patterns[k]!.exec(haystack);
           // An own or provider pattern is as specific as its texts; generic patterns are wording.
           if (hit && (evidence === null || hit[0].length > strength)) {
             evidence = textLevel;

@@ -28,13 +28,15 @@ export async function cli(argv: string[], options: { stdin?: string; env?: NodeJ
 }
 
 /**
- * The real entry point (src/cli.ts) in a child process: the real logger writes to the real stderr,
- * and worker threads are real threads. `env` is laid over a minimal environment.
+ * The real entry point in a child process: the real logger writes to the real stderr, and worker
+ * threads are real threads. `entry` is a built script run by plain node (bin/postmaster.js); by
+ * default the sources' src/cli.ts runs through tsx. `env` is laid over a minimal environment.
  */
-export function cliProcess(argv: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+export function cliProcess(argv: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv; entry?: string } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, POSTMASTER_DATA_DIR: tempDir('pm-cli-'), NO_COLOR: '1', ...options.env };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...argv], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const entry = options.entry ? [options.entry] : ['--import', 'tsx', 'src/cli.ts'];
+    const child = spawn(process.execPath, [...entry, ...argv], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));

@@ -4,12 +4,11 @@
  * back to dist/cli.js rather than run stale code.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
-import { cli } from '../helpers/cli.js';
+import { cli, cliProcess } from '../helpers/cli.js';
 import { corpusFiles, corpusSkip } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -18,11 +17,8 @@ const BIN = join(ROOT, 'bin/postmaster.js');
 const dir = tempDir('pm-bundle-');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(bin: string, args: string[]): { code: number; stdout: string; stderr: string } {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, POSTMASTER_DATA_DIR: join(dir, 'data'), NO_COLOR: '1', LOG_LEVEL: 'silent' };
-  const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+/** A checkout's bin/postmaster.js as its own process. */
+const run = (bin: string, args: string[], logLevel = 'silent') => cliProcess(args, { entry: bin, env: { LOG_LEVEL: logLevel } });
 
 describe('the bundled CLI', () => {
   const built = existsSync(join(ROOT, 'dist/bundle/inputs.json'));
@@ -31,17 +27,19 @@ describe('the bundled CLI', () => {
   if (!built) console.warn(`\n*** ${skip} ***\n`);
 
   it('explains files exactly as the sources do, also with its bundled reading thread', { skip }, async () => {
-    // 200 files or more: read and parsed on the bundle's own reading thread (dist/bundle/read-worker.cjs).
+    // 200 files or more: read and parsed on the bundle's own reading thread (dist/bundle/read-worker.cjs), streamed.
     const files = corpusFiles();
     assert.ok(files.length >= 200);
     assert.ok(existsSync(join(ROOT, 'dist/bundle/read-worker.cjs')));
-    const bundled = run(BIN, ['explain', '--json', ...files]);
+    const bundled = await run(BIN, ['explain', '--json', ...files], 'debug');
     const sources = await cli(['explain', '--json', ...files]);
     assert.equal(bundled.code, 0, bundled.stderr);
+    // The bundle's entry booted that thread before loading the rest (early-reader.ts).
+    assert.match(bundled.stderr, /reading and parsing on other threads \(the first booted as the process started\)/);
     assert.equal(bundled.stdout, sources.stdout);
   });
 
-  it('falls back to dist/cli.js when a bundled module changed since the build', () => {
+  it('falls back to dist/cli.js when a bundled module changed since the build', async () => {
     // A miniature checkout: bin, a "bundle" and a "program" that say which one ran.
     const root = join(dir, 'checkout');
     mkdirSync(join(root, 'bin'), { recursive: true });
@@ -56,10 +54,10 @@ describe('the bundled CLI', () => {
       writeFileSync(join(root, 'dist/bundle/inputs.json'), JSON.stringify([{ file: 'dist/cli.js', size, mtimeMs }]));
     };
     record(statSync(input).size);
-    assert.equal(run(join(root, 'bin/postmaster.js'), []).stdout, 'bundle\n');
+    assert.equal((await run(join(root, 'bin/postmaster.js'), [])).stdout, 'bundle\n');
     record(statSync(input).size + 1);
-    assert.equal(run(join(root, 'bin/postmaster.js'), []).stdout, 'program\n');
+    assert.equal((await run(join(root, 'bin/postmaster.js'), [])).stdout, 'program\n');
     rmSync(join(root, 'dist/bundle/inputs.json'));
-    assert.equal(run(join(root, 'bin/postmaster.js'), []).stdout, 'program\n');
+    assert.equal((await run(join(root, 'bin/postmaster.js'), [])).stdout, 'program\n');
   });
 });

@@ -83,6 +83,11 @@ export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
   const feedbackReports: string[] = [];
   let originalHeaders = '';
   let truncated = false;
+  // A part's text as the report's, noting when only its head was read (a cut report is said to be one).
+  const reportText = (part: MimePart): string => {
+    if (part.body.length > PART_BYTES) truncated = true;
+    return partText(part);
+  };
   const visit = (part: MimePart, depth: number) => {
     if (part.type.startsWith('multipart/')) {
       for (const child of part.parts) visit(child, depth + 1);
@@ -90,12 +95,8 @@ export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
     }
     const attached = /^\s*attachment/i.test(part.headers.get('content-disposition')?.[0] ?? '');
     // Only a cut report counts: the returned original and attachments are looked at for headers alone.
-    const report = (texts: string[]) => {
-      if (part.body.length > PART_BYTES) truncated = true;
-      texts.push(partText(part));
-    };
-    if (REPORT_TYPES.has(part.type)) report(deliveryStatus);
-    else if (part.type === 'message/feedback-report') report(feedbackReports);
+    if (REPORT_TYPES.has(part.type)) deliveryStatus.push(reportText(part));
+    else if (part.type === 'message/feedback-report') feedbackReports.push(reportText(part));
     else if (ORIGINAL_TYPES.has(part.type)) {
       if (!originalHeaders) originalHeaders = headerBlock(partText(part));
     } else if (attached) {
@@ -104,16 +105,15 @@ export async function readMessage(bytes: Buffer): Promise<ReadMessage> {
       if (!originalHeaders && /^(?:received|from|to|subject|date|message-id|return-path):/im.test(content.slice(0, 2000))) {
         originalHeaders = headerBlock(content);
       }
-    } else if (part.type === 'text/html') report(html);
-    else if (part.type.startsWith('text/') || (depth === 0 && !part.type.includes('/'))) report(plain);
+    } else if (part.type === 'text/html') html.push(reportText(part));
+    else if (part.type.startsWith('text/') || (depth === 0 && !part.type.includes('/'))) plain.push(reportText(part));
   };
   visit(root, 0);
   let body = plain.join('\n');
   if (!body.trim() && html.length) body = htmlToText(html.join('\n'));
   if (!body.trim() && deliveryStatus.length === 0 && feedbackReports.length === 0 && root.type.startsWith('multipart/')) {
     // A broken MIME structure (a boundary that never appears): read the raw body.
-    body = partText({ ...root, body: root.body, params: {} });
-    if (root.body.length > PART_BYTES) truncated = true;
+    body = reportText({ ...root, params: {} });
   }
   const headers = decodedHeaders(root.headers);
   const from = firstValue(headers, 'from');

@@ -101,11 +101,7 @@ async function startBatch(inputs: Input[], context: ExplainContext): Promise<Asy
   if (readers < 1) return undefined;
   context.logger.debug({ files: inputs.length, readers }, `explain: reading and parsing on other threads${readerBooted() ? ' (the first booted as the process started)' : ''}`);
   const { explainFiles } = await import('../bounce/off-thread/explain-files.js');
-  return explainFiles(
-    inputs.map((i) => i.path!),
-    context.classifier,
-    { lang: context.lang, maxBytes: context.maxBytes, readers },
-  );
+  return explainFiles(inputs.map((i) => i.path!), context.classifier, { lang: context.lang, maxBytes: context.maxBytes, readers });
 }
 
 /**
@@ -125,6 +121,7 @@ async function* explainEach(inputs: Input[], context: ExplainContext): AsyncGene
   }
 }
 
+/** One input read and explained on this thread (a large chat upload on a worker): `many` when others were given too. */
 async function explainOne(input: Input, context: ExplainContext, many: boolean): Promise<Answer> {
   const { request, lang, maxBytes } = context;
   let bytes: Buffer;

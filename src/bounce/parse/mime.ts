@@ -133,8 +133,8 @@ export function parseStructured(value: string | undefined): { value: string; par
   const head = value.slice(0, semicolon);
   const params: Record<string, string> = {};
   for (const m of value.slice(semicolon + 1).matchAll(/([A-Za-z0-9*_-]{1,80})\s*=\s*(?:"((?:[^"\\]|\\.){0,2000})"|([^\s;]{0,2000}))/g)) {
-    const value = m[2] ?? m[3] ?? '';
-    params[m[1]!.toLowerCase()] = value.includes('\\') ? value.replace(/\\(.)/g, '$1') : value;
+    const param = m[2] ?? m[3] ?? '';
+    params[m[1]!.toLowerCase()] = param.includes('\\') ? param.replace(/\\(.)/g, '$1') : param;
   }
   return { value: head.trim().toLowerCase(), params };
 }

@@ -14,6 +14,7 @@ export const BOUNCE_WORDS = /\b(?:user unknown|mailbox|recipient|delivery|undeli
 
 /** The fields enrich() fills, in the order a record gains them. */
 const ENRICHED = ['replyCode', 'status', 'command', 'remoteHost'] as const;
+const IS_ENRICHED = new Set<string>(ENRICHED);
 
 /**
  * Fills reply code, status, command and remote host from the diagnostic when the record lacks them.
@@ -31,11 +32,11 @@ export function enrich(record: BounceRecord): BounceRecord {
     remoteHost: record.remoteHost ?? findRemoteHost(text),
   };
   const out: Record<string, unknown> = {};
-  for (const key in record) {
-    const value = key in found ? found[key as keyof typeof found] : record[key as keyof BounceRecord];
+  for (const key of Object.keys(record)) {
+    const value = IS_ENRICHED.has(key) ? found[key as keyof typeof found] : record[key as keyof BounceRecord];
     if (value !== undefined) out[key] = value;
   }
-  for (const key of ENRICHED) if (!(key in record) && found[key] !== undefined) out[key] = found[key];
+  for (const key of ENRICHED) if (!Object.hasOwn(record, key) && found[key] !== undefined) out[key] = found[key];
   return out as unknown as BounceRecord;
 }
 

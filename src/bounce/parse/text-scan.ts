@@ -40,6 +40,8 @@ const ORIGINAL_MARKER = new RegExp(ORIGINAL_MARKERS.map((re) => `(?:${re.source}
  * more (its ^ and $ also stop at U+2028 and U+2029), the line is checked with ORIGINAL_MARKER.
  */
 const ORIGINAL_MARKER_LINES = new RegExp(ORIGINAL_MARKER.source.replaceAll('\\s', '[^\\S\\n]'), 'im');
+// That rewrite holds only outside character classes: a marker with \s inside brackets needs another.
+if (/\[[^\]]*\\s/.test(ORIGINAL_MARKER.source)) throw new Error('ORIGINAL_MARKERS: \\s inside a character class');
 
 export function cutOriginal(body: string): string {
   return splitOriginal(body).report;

@@ -9,7 +9,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { REASONS, type CatalogEntry, type Reason } from '../catalog/types.js';
 import { t, type Lang } from '../core/lang.js';
 import { ReasonFinder } from './reason/find-reason.js';
-import { MATCH_TEXT_LIMIT, normalizeForMatch } from './normalize.js';
+import { joinPresent, MATCH_TEXT_LIMIT, normalizeForMatch } from './normalize.js';
 import { AhoCorasick, requiredLiteral, type AutomatonData } from './aho-corasick.js';
 import type { Alternative, BounceRecord, Confidence, Evidence, Match } from './types.js';
 
@@ -72,11 +72,6 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/** `a b` of the parts that are there (neither undefined nor empty). */
-function joinPresent(a: string | undefined, b: string | undefined): string {
-  return a ? (b ? `${a} ${b}` : a) : b ?? '';
-}
-
 interface Found {
   texts: Map<number, number>;
   literals: Set<number>;
@@ -135,7 +130,7 @@ export class Classifier {
         const normalised = literal ? normalizeForMatch(literal) : '';
         literals.push(normalised && !NON_ASCII.test(normalised) ? normalised : null);
         if (!literal) alwaysRun = true;
-        else if (build) this.phrases.add(normalizeForMatch(literal), { index, kind: 'literal' });
+        else if (build) this.phrases.add(normalised, { index, kind: 'literal' });
       }
       if (alwaysRun) this.alwaysRun.push(index);
       if (build) for (const code of m.logCodes) this.logCodes.add(code, index);

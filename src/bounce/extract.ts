@@ -3,6 +3,7 @@
  * nothing here is guessed, and a field the text does not hold is null.
  */
 import { ipaddr } from '../core/ipaddr.js';
+import { joinPresent } from './normalize.js';
 import type { BounceRecord, Extracted } from './types.js';
 
 const IPV4 = /(?<![\d.])((?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3})(?![\d.]*\d)/g;
@@ -56,7 +57,7 @@ export function extractZone(text: string): string | null {
 }
 
 export function extract(record: BounceRecord): Extracted {
-  const text = [record.diagnostic, record.context].filter(Boolean).join(' ').slice(0, 16_384);
+  const text = joinPresent(record.diagnostic, record.context).slice(0, 16_384);
   return {
     replyCode: record.replyCode ?? null,
     enhancedCode: record.status ?? null,

@@ -11,6 +11,11 @@ export function collapseWhiteSpace(text: string): string {
   return text.replace(/\s{2,}|[^\S ]/g, ' ');
 }
 
+/** `a b` of the parts that are there (neither undefined nor empty): a record's diagnostic and context, say. */
+export function joinPresent(a: string | undefined, b: string | undefined): string {
+  return a ? (b ? `${a} ${b}` : a) : b ?? '';
+}
+
 /** Lower case, white space collapsed, SMTP continuation prefixes (`550-5.7.1 `) removed. */
 export function normalizeForMatch(text: string): string {
   const withoutContinuations = text

@@ -3,7 +3,7 @@
  * the enrichment every record gets (reply code, status, command, remote host
  * read from its own words).
  */
-import { collapseWhiteSpace } from '../normalize.js';
+import { collapseWhiteSpace, joinPresent } from '../normalize.js';
 import type { BounceRecord } from '../types.js';
 import type { DsnRecipient } from './dsn-fields.js';
 import { findCommand, findRemoteHost, findReplyCode, findStatus, preferStatus } from './smtp-reply.js';
@@ -22,7 +22,7 @@ const IS_ENRICHED = new Set<string>(ENRICHED);
  * built so rather than copied and pruned, as deleting fields makes an object a slow dictionary.
  */
 export function enrich(record: BounceRecord): BounceRecord {
-  const text = record.diagnostic ? (record.context ? `${record.diagnostic} ${record.context}` : record.diagnostic) : (record.context ?? '');
+  const text = joinPresent(record.diagnostic, record.context);
   if (!text) return record;
   const replyCode = record.replyCode ?? (record.diagnostic ? findReplyCode(record.diagnostic) : undefined);
   const found: Pick<BounceRecord, (typeof ENRICHED)[number]> = {

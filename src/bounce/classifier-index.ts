@@ -12,9 +12,10 @@
  * automaton's arrays in AUTOMATON_ARRAYS order.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import type { Catalog } from '../catalog/catalog.js';
+import { writeFileAtomically } from '../core/write-atomically.js';
 import { AUTOMATON_ARRAYS, type AutomatonData } from './aho-corasick.js';
 import { Classifier, type ClassifierIndex } from './classify.js';
 
@@ -97,9 +98,7 @@ export function readClassifierIndex(catalog: Catalog): ClassifierIndex | undefin
 
 export function writeClassifierIndex(catalog: Catalog, index: ClassifierIndex): void {
   if (!catalog.fingerprint) throw new Error('the catalogue has no fingerprint to key the index by');
-  const target = INDEX_FILE.pathname;
-  writeFileSync(`${target}.tmp`, encodeIndex(index, { catalog: catalog.fingerprint, matcher: matcherHash() }));
-  renameSync(`${target}.tmp`, target);
+  writeFileAtomically(INDEX_FILE, encodeIndex(index, { catalog: catalog.fingerprint, matcher: matcherHash() }));
 }
 
 /** A classifier for the catalogue, from the saved index when it is current. */

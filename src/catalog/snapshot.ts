@@ -11,8 +11,9 @@
  * entry decodes its own slice the first time one of those fields is read.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomically } from '../core/write-atomically.js';
 import type { CatalogText } from './compile.js';
 import type { CatalogEntry, CatalogSource } from './types.js';
 
@@ -144,11 +145,6 @@ export function writeSnapshot(dir: string, files: readonly CatalogText[], source
   });
   chunks.push(Buffer.from(']\n'));
   const snapshot: SnapshotFile = { format: FORMAT, yamlHash: hash, yamlStats: yamlStats(dir, files.map((f) => f.file)), sources, entries: cores, texts: ranges };
-  const atomically = (target: URL | string, data: string | Buffer) => {
-    const name = typeof target === 'string' ? target : target.pathname;
-    writeFileSync(`${name}.tmp`, data);
-    renameSync(`${name}.tmp`, name);
-  };
-  atomically(textsFileOf(path), Buffer.concat(chunks));
-  atomically(path, JSON.stringify(snapshot));
+  writeFileAtomically(textsFileOf(path), Buffer.concat(chunks));
+  writeFileAtomically(path, JSON.stringify(snapshot));
 }

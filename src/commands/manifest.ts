@@ -5,8 +5,9 @@
  * compiled command modules it was made from and is ignored once they change.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Command } from '../core/command.js';
+import { writeFileAtomically } from '../core/write-atomically.js';
 
 export type CommandMeta = Omit<Command, 'run'> & { module: string; exportName: string };
 
@@ -32,7 +33,5 @@ export function readManifest(): CommandMeta[] | undefined {
 }
 
 export function writeManifest(commands: CommandMeta[]): void {
-  const target = MANIFEST_FILE.pathname;
-  writeFileSync(`${target}.tmp`, JSON.stringify({ hash: modulesHash(), commands }));
-  renameSync(`${target}.tmp`, target);
+  writeFileAtomically(MANIFEST_FILE, JSON.stringify({ hash: modulesHash(), commands }));
 }

@@ -5,7 +5,8 @@
  * hash of the compiled schema it came from and is ignored if that changed.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomically } from '../core/write-atomically.js';
 import type { Config } from './schema.js';
 
 export const DEFAULTS_FILE = new URL('./defaults.snapshot.json', import.meta.url);
@@ -30,7 +31,5 @@ export function readDefaults(): Config | undefined {
 }
 
 export function writeDefaults(config: Config): void {
-  const target = DEFAULTS_FILE.pathname;
-  writeFileSync(`${target}.tmp`, JSON.stringify({ schemaHash: schemaHash(), config }));
-  renameSync(`${target}.tmp`, target);
+  writeFileAtomically(DEFAULTS_FILE, JSON.stringify({ schemaHash: schemaHash(), config }));
 }

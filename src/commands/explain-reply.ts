@@ -10,7 +10,7 @@ import type { ExplainedRecipient } from '../bounce/types.js';
 import { fill, LANGS, t, type Lang } from '../core/lang.js';
 import type { Action, Part, Reply, Severity } from '../core/reply.js';
 import { allowSenderCommand, findInQuarantineCommand } from '../backends/follow-ups.js';
-import { ACTORS, CONFIDENCE, FOLLOW_UP, LABELS, NOTES } from './explain-text.js';
+import { ACTORS, CONFIDENCE, FOLLOW_UP, LABELS, noteText } from './explain-text.js';
 
 export interface NamedExplanation {
   name: string;
@@ -131,7 +131,7 @@ export function explanationReply(inputs: NamedExplanation[], catalog: Catalog, l
       const implied: FollowUp[] = result.extracted.zone || unknown ? [{ kind: 'check', target: 'ip' }] : [];
       actions.push(...followUpActions(result, [...(entry?.followUp ?? []), ...implied], lang));
     }
-    for (const code of explained.noteCodes) parts.push({ kind: 'context', content: [t(NOTES[code]!, lang)] });
+    for (const code of explained.noteCodes) parts.push({ kind: 'context', content: [noteText(code, lang)] });
   }
   if (options.ref && !options.dataOnly) {
     if (!options.showAll) actions.push({ id: 'details', label: t(LABELS.details, lang), command: `explain --ref ${options.ref} --fields --lang ${lang}` });
@@ -144,7 +144,7 @@ export function explanationReply(inputs: NamedExplanation[], catalog: Catalog, l
   const title = known ? first.match!.title : results.length ? t(LABELS.notInCatalogue, lang) : undefined;
   const summary = first?.match
     ? `${first.match.title} (${first.match.reason}, ${first.match.category}) — ${t(ACTORS[first.match.actor]!, lang)}`
-    : title ?? t(NOTES[inputs[0]?.explained.noteCodes[0] ?? 'empty']!, lang);
+    : title ?? noteText(inputs[0]?.explained.noteCodes[0] ?? 'empty', lang);
   return {
     severity: first?.match ? SEVERITY[first.match.category] ?? 'info' : 'info',
     ...(title ? { title } : {}),

@@ -1,5 +1,6 @@
 /** The explainer's own words (labels and notes) in every language. */
-import type { Localized } from '../core/lang.js';
+import { MBOX_MESSAGES, PART_BYTES, RECIPIENTS } from '../bounce/parse/limits.js';
+import { fill, t, type Lang, type Localized } from '../core/lang.js';
 
 export const LABELS = {
   notInCatalogue: { en: 'Not in the catalogue', id: 'Tidak ada di katalog', de: 'Nicht im Katalog' },
@@ -65,9 +66,9 @@ export const NOTES: Record<string, Localized> = {
     de: 'Nur eine Antwortzeile wurde eingefügt und die Hinweise sind schwach: eine einzelne Zeile verrät den Grund nur etwa in zwei von drei Fällen. Fügen Sie den ganzen Bounce ein.',
   },
   truncated: {
-    en: 'This input is very large, so only its beginning was read: at most 500 recipients, 100 messages of an mbox and 512 kB of each part. Explain the rest separately if it matters.',
-    id: 'Masukan ini sangat besar, jadi hanya bagian awalnya yang dibaca: paling banyak 500 penerima, 100 pesan dari mbox, dan 512 kB dari setiap bagian. Jelaskan sisanya secara terpisah bila perlu.',
-    de: 'Diese Eingabe ist sehr groß, daher wurde nur ihr Anfang gelesen: höchstens 500 Empfänger, 100 Nachrichten eines mbox und 512 kB je Teil. Erklären Sie den Rest bei Bedarf getrennt.',
+    en: 'This input is very large, so only its beginning was read: at most {recipients} recipients, {messages} messages of an mbox and {partKb} kB of each part. Explain the rest separately if it matters.',
+    id: 'Masukan ini sangat besar, jadi hanya bagian awalnya yang dibaca: paling banyak {recipients} penerima, {messages} pesan dari mbox, dan {partKb} kB dari setiap bagian. Jelaskan sisanya secara terpisah bila perlu.',
+    de: 'Diese Eingabe ist sehr groß, daher wurde nur ihr Anfang gelesen: höchstens {recipients} Empfänger, {messages} Nachrichten eines mbox und {partKb} kB je Teil. Erklären Sie den Rest bei Bedarf getrennt.',
   },
   usage: {
     en: 'Paste a bounce after the command (or attach an .eml): /bounce 550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown',
@@ -85,6 +86,14 @@ export const NOTES: Record<string, Localized> = {
     de: 'Diese Erklärung ist nicht mehr gespeichert (24 Stunden lang). Bitte den Bounce erneut einfügen.',
   },
 };
+
+/** The limits the notes name, from where they are enforced (bounce/parse/limits.ts). */
+const NOTE_VALUES = { recipients: RECIPIENTS, messages: MBOX_MESSAGES, partKb: PART_BYTES / 1024 };
+
+/** A note about an input (ExplainedInput.noteCodes) in `lang`, with the limits it names filled in. */
+export function noteText(code: string, lang: Lang): string {
+  return fill(t(NOTES[code]!, lang), NOTE_VALUES);
+}
 
 export const FOLLOW_UP: Record<string, Localized> = {
   check: { en: 'Check {target}', id: 'Periksa {target}', de: '{target} prüfen' },

@@ -4,6 +4,7 @@
  * Apple unsubscribes, auto-replies, list-server refusals, and the readable
  * text of every other MTA's report.
  */
+import { joinPresent } from '../normalize.js';
 import type { BounceRecord } from '../types.js';
 import { parseSesNotification } from './amazon-ses.js';
 import { parseFeedbackReport } from './arf.js';
@@ -87,7 +88,7 @@ function recordsOf(message: ReadMessage): ParsedInput {
         // One recipient and no words for it: the readable part is all the report says about it.
         .map((r) => (groups.length === 1 && !r.diagnostic && wholeHuman ? { ...r, diagnostic: wholeHuman } : r))
         // One recipient: the whole readable part is about it, and a vendor's wording may stand above its address.
-        .map((r) => (groups.length === 1 && wholeHuman && r.diagnostic !== wholeHuman && !r.context?.includes(wholeHuman) ? { ...r, context: [r.context, wholeHuman].filter(Boolean).join(' ') } : r)),
+        .map((r) => (groups.length === 1 && wholeHuman && r.diagnostic !== wholeHuman && !r.context?.includes(wholeHuman) ? { ...r, context: joinPresent(r.context, wholeHuman) } : r)),
       vendorHeaders(message),
     ).map(enrich);
     if (records.length) return { kind: 'message', records, looksLikeBounce: true };

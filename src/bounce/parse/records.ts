@@ -66,7 +66,7 @@ export function fromDsn(r: DsnRecipient, reportingHost: string | undefined, huma
     // A transcript in the readable part (">>> RCPT TO:<…>") says which command was answered.
     ...(scanned?.command ? { command: scanned.command } : {}),
     ...(reportingHost ? { reportingHost: reportingHost.toLowerCase() } : {}),
-    ...(humanText && humanText !== diagnostic ? { context: [humanText, r.vendor].filter(Boolean).join(' ') } : r.vendor ? { context: r.vendor } : {}),
+    ...(humanText && humanText !== diagnostic ? { context: joinPresent(humanText, r.vendor) } : r.vendor ? { context: r.vendor } : {}),
   };
 }
 
@@ -104,5 +104,5 @@ export function fromText(text: string, exclude: string[], origin: string, fallba
 
 /** Appends text (vendor headers) to each record's context. */
 export function withContext(records: BounceRecord[], extra: string): BounceRecord[] {
-  return extra ? records.map((r) => ({ ...r, context: [r.context, extra].filter(Boolean).join(' ') })) : records;
+  return extra ? records.map((r) => ({ ...r, context: joinPresent(r.context, extra) })) : records;
 }
